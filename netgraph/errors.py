@@ -1,0 +1,130 @@
+"""The netgraph exception hierarchy.
+
+Every error netgraph raises on purpose derives from :class:`NetgraphError`, so
+``except ng.NetgraphError`` catches them all. Each also derives from the
+built-in exception a Python user would expect (``ValueError`` for bad input,
+``LookupError`` for an unknown name), so generic handlers keep working.
+
+Examples
+--------
+>>> import netgraph as ng
+>>> try:
+...     raise ng.InputError("no usable rows", file="c.csv", line=4,
+...                         expected="a 'First Name' column", hint="Export again.")
+... except ng.NetgraphError as err:
+...     print(err)
+c.csv, line 4: no usable rows. Expected a 'First Name' column. Hint: Export again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from os import PathLike
+
+__all__ = ["InputError", "NetgraphError", "NotFoundError", "WorkspaceError"]
+
+
+class NetgraphError(Exception):
+    """Root of every error netgraph raises on purpose.
+
+    Parameters
+    ----------
+    message : str
+        What went wrong, in one sentence.
+    hint : str, optional
+        How to fix it.
+    """
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        self.message = message
+        self.hint = hint
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        text = self.message
+        if self.hint:
+            text += f" Hint: {self.hint}"
+        return text
+
+
+class InputError(NetgraphError, ValueError):
+    """A file, frame or parameter that netgraph cannot use.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong.
+    file : str or path-like, optional
+        The file at fault.
+    line : int, optional
+        The 1-based line of the file at fault, where known.
+    expected : str, optional
+        What netgraph expected to find there.
+    hint : str, optional
+        How to fix it.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | PathLike[str] | None = None,
+        line: int | None = None,
+        expected: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.file = None if file is None else str(file)
+        self.line = line
+        self.expected = expected
+        super().__init__(message, hint=hint)
+
+    def _render(self) -> str:
+        where = ""
+        if self.file is not None:
+            where = self.file
+            if self.line is not None:
+                where += f", line {self.line}"
+            where += ": "
+        elif self.line is not None:
+            where = f"line {self.line}: "
+        text = where + self.message.rstrip(".") + "."
+        if self.expected:
+            text += f" Expected {self.expected.rstrip('.')}."
+        if self.hint:
+            text += f" Hint: {self.hint}"
+        return text
+
+
+class NotFoundError(NetgraphError, LookupError):
+    """A person or company name that the network does not know.
+
+    Parameters
+    ----------
+    message : str
+        What was not found.
+    suggestions : sequence of str, optional
+        The closest known names, best first.
+    hint : str, optional
+        How to fix it.
+    """
+
+    def __init__(
+        self, message: str, *, suggestions: Sequence[str] = (), hint: str | None = None
+    ) -> None:
+        self.suggestions = list(suggestions)
+        super().__init__(message, hint=hint)
+
+    def _render(self) -> str:
+        text = self.message.rstrip(".") + "."
+        if self.suggestions:
+            text += " Did you mean: " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        if self.hint:
+            text += f" Hint: {self.hint}"
+        return text
+
+    def __str__(self) -> str:  # LookupError/KeyError would quote the message
+        return self._render()
+
+
+class WorkspaceError(NetgraphError, OSError):
+    """A saved network (SQLite workspace file) that cannot be read or written."""

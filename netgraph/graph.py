@@ -1,0 +1,119 @@
+"""The NetworkX view of a network, built from the tables.
+
+Node conventions: every node has ``kind`` (``"person"`` or ``"company"``)
+and ``name``. Person nodes are keyed by ``person_id`` and carry ``company``,
+``title``, ``url``, ``email`` and ``is_owner``; company nodes are keyed
+``"company:<company_id>"`` and carry ``company_id`` and ``aliases``.
+
+Edge conventions: person-person edges have ``kind="knows"`` with the evidence
+they rest on (``since``, ``source``, ``owner``, interaction counts
+``n_interactions``, ``last_contact``) and, when strengths are given,
+``strength`` (0..1] and ``cost = -log(strength)``. Person-company edges have
+``kind="works_at"`` (current) or ``kind="worked_at"`` (past) with ``title``,
+``start``, ``end`` and, when given, ``strength`` and ``cost``.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from netgraph.merge import Tables, upsert_people, add_ties
+>>> from netgraph.graph import build_graph
+>>> t = Tables.empty()
+>>> rows = pd.DataFrame({"name": ["Ada", "Alan"], "email": ["ada@x.org", "alan@x.org"]})
+>>> t, ids, _ = upsert_people(t, rows, source="doc")
+>>> t, _ = add_ties(t, ids[:1], ids[1:], [pd.NaT], source="doc", owner="")
+>>> G = build_graph(t)
+>>> G.edges["email:ada@x.org", "email:alan@x.org"]["kind"]
+'knows'
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+__all__ = ["build_graph", "company_node"]
+
+
+def company_node(company_id: str) -> str:
+    """The node id of a company in :func:`build_graph`'s graph.
+
+    Examples
+    --------
+    >>> from netgraph.graph import company_node
+    >>> company_node("acme robotics")
+    'company:acme robotics'
+    """
+    return f"company:{company_id}"
+
+
+def _none(v):
+    return None if (v is pd.NaT or (isinstance(v, float) and np.isnan(v))) else v
+
+
+def build_graph(tables, strengths: pd.DataFrame | None = None,
+                company_links: pd.DataFrame | None = None) -> nx.Graph:
+    """Build a ``networkx.Graph`` of people and companies from the tables.
+
+    Parameters
+    ----------
+    tables : netgraph.merge.Tables
+        The canonical tables.
+    strengths : DataFrame, optional
+        One row per row of ``tables.ties`` (same order) with at least a
+        ``strength`` column, plus evidence columns (``last_contact``, counts)
+        copied onto the edges.
+    company_links : DataFrame, optional
+        Person-company strengths (``person_id``, ``company_id``, ``strength``)
+        for the ``works_at``/``worked_at`` edges.
+
+    Returns
+    -------
+    networkx.Graph
+        A new graph; changing it never changes the network.
+    """
+    G = nx.Graph()
+    people = tables.people
+    cols = ["name", "company", "company_id", "title", "url", "email", "is_owner"]
+    records = people[cols].to_dict("records")
+    G.add_nodes_from((pid, {"kind": "person", **r})
+                     for pid, r in zip(people["person_id"], records, strict=True))
+    comp = tables.companies
+    G.add_nodes_from((company_node(c), {"kind": "company", "name": n, "company_id": c,
+                                        "aliases": a})
+                     for c, n, a in zip(comp["company_id"], comp["name"], comp["aliases"],
+                                        strict=True))
+    ties = tables.ties
+    attrs = pd.DataFrame({"since": ties["since"].astype(object).where(ties["since"].notna(), None),
+                          "source": ties["source"], "owner": ties["owner"]})
+    if strengths is not None and len(strengths) == len(ties):
+        extra = [c for c in strengths.columns if c not in ("a", "b")]
+        for c in extra:
+            col = strengths[c].reset_index(drop=True)
+            if pd.api.types.is_datetime64_any_dtype(col):
+                col = col.astype(object).where(col.notna(), None)
+            attrs[c] = col.to_numpy()
+        if "strength" in attrs:
+            s = np.clip(attrs["strength"].to_numpy(dtype=float), 1e-12, 1.0)
+            attrs["cost"] = -np.log(s)
+    recs = attrs.to_dict("records")
+    G.add_edges_from((a, b, {"kind": "knows", **r}) for a, b, r in zip(
+        ties["a"].astype(object), ties["b"].astype(object), recs, strict=True))
+    aff = tables.affiliations
+    if len(aff):
+        best = aff.sort_values(["current", "end"], ascending=[True, True], kind="stable",
+                               na_position="last").drop_duplicates(["person_id", "company_id"],
+                                                                   keep="last")
+        strength = None
+        if company_links is not None and len(company_links):
+            key = company_links.set_index(["person_id", "company_id"])["strength"]
+            idx = pd.MultiIndex.from_arrays([best["person_id"].astype(object), best["company_id"]])
+            strength = key.reindex(idx).to_numpy()
+        for i, r in enumerate(best.itertuples(index=False)):
+            d = {"kind": "works_at" if r.current else "worked_at", "title": r.title,
+                 "start": _none(r.start), "end": _none(r.end), "source": r.source}
+            if strength is not None and not np.isnan(strength[i]):
+                d["strength"] = float(strength[i])
+                d["cost"] = float(-np.log(max(strength[i], 1e-12)))
+            G.add_edge(str(r.person_id), company_node(r.company_id), **d)
+    return G

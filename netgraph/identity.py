@@ -1,0 +1,238 @@
+"""Identity: person keys, company-name folding, and near-duplicate suggestions.
+
+A person is keyed by their normalised LinkedIn profile URL, else their e-mail
+address, else their folded name and current employer (see
+:func:`person_ids`). A company is keyed by its folded name
+(:func:`company_key`): case, accents, punctuation and legal suffixes
+("Inc", "LLC", "GmbH", "S.A.", ...) are folded together, so "Acme Inc." and
+"ACME, LLC" are one employer. Placeholders such as "Self-employed" or
+"Confidential" fold to ``""``: they are kept as text on the person but never
+become a company that connects people. Names that are only *similar*
+("Acme" and "Acme Robotics") are offered by :func:`similar_companies`, never
+merged blindly.
+
+All functions are vectorised over pandas Series and fold each distinct
+value once.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from netgraph.identity import company_key
+>>> company_key(pd.Series(["Acme Robotics, Inc.", "ACME robotics LLC", "Self-Employed"])).tolist()
+['acme robotics', 'acme robotics', '']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "PLACEHOLDER_COMPANIES",
+    "company_key",
+    "is_placeholder_company",
+    "name_key",
+    "person_ids",
+    "similar_companies",
+]
+
+#: Folded company names that are not employers (they never connect people).
+PLACEHOLDER_COMPANIES: frozenset[str] = frozenset(
+    {
+        "", "self employed", "selfemployed", "self", "freelance", "freelancer", "freelancing",
+        "confidential", "confidential company", "stealth", "stealth mode", "stealth startup",
+        "stealth mode startup", "stealth company", "n a", "na", "none", "not applicable", "nil",
+        "unemployed", "retired", "independent", "independent consultant", "consultant",
+        "various", "private", "open to work", "looking for opportunities", "seeking opportunities",
+        "student", "tbd", "unknown", "undisclosed", "my own company", "own business",
+        "entrepreneur", "career break", "sabbatical", "home", "x", "na na",
+    }
+)
+
+_LEGAL = (
+    "incorporated|inc|corporation|corp|company|co|limited|ltd|llc|l l c|llp|lp|plc|pllc|pc|"
+    "gmbh|gmbh co kg|co kg|kg|ag|se|sa|s a|sas|sarl|srl|spa|s p a|bv|b v|nv|n v|oy|oyj|ab|as|a s|"
+    "asa|aps|kk|k k|pty|pty ltd|pte|pte ltd|sdn bhd|bhd|ltda|s de rl|sl|s l|sro|s r o|sp z o o|"
+    "zrt|kft|doo|d o o|ug|ohg|eurl|sasu|lda|sprl|bvba|group holdings|holdings"
+)
+_LEGAL_RE = re.compile(rf"(?:\s(?:{_LEGAL}))+$")
+_PUNCT_RE = re.compile(r"[^\w\s]")
+_SPACE_RE = re.compile(r"\s+")
+_INVISIBLE_RE = re.compile("[\u00a0\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def _fold_text(value: str) -> str:
+    value = _INVISIBLE_RE.sub(" ", value)
+    value = unicodedata.normalize("NFKD", value)
+    value = "".join(c for c in value if not unicodedata.combining(c))
+    return value.casefold()
+
+
+def _fold_company(value: str) -> str:
+    v = _fold_text(value).replace("&", " and ").replace("'", "")
+    v = _PUNCT_RE.sub(" ", v)
+    v = _SPACE_RE.sub(" ", v).strip()
+    if v in PLACEHOLDER_COMPANIES or v.replace(" ", "") in PLACEHOLDER_COMPANIES:
+        return ""
+    if v.startswith("the "):
+        v = v[4:]
+    stripped = _LEGAL_RE.sub("", " " + v).strip()
+    v = stripped or v  # "Co" alone stays "co"
+    if v in PLACEHOLDER_COMPANIES:
+        return ""
+    return v
+
+
+def _fold_name(value: str) -> str:
+    v = _PUNCT_RE.sub(" ", _fold_text(value).replace("'", ""))
+    return _SPACE_RE.sub(" ", v).strip()
+
+
+def _map_unique(values: pd.Series, func) -> pd.Series:
+    values = pd.Series(values, dtype="object").fillna("")
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    folded = np.array([func(str(u)) for u in uniques], dtype=object)
+    return pd.Series(folded[codes] if len(codes) else [], index=values.index, dtype="object")
+
+
+def company_key(names: pd.Series | Iterable[str]) -> pd.Series:
+    """Fold company names into employer keys.
+
+    Parameters
+    ----------
+    names : Series or iterable of str
+        Company names as written.
+
+    Returns
+    -------
+    pandas.Series
+        One key per name (object dtype); ``""`` for empty names and
+        placeholders ("Self-employed", "Freelance", "N/A", ...).
+
+    Examples
+    --------
+    >>> from netgraph.identity import company_key
+    >>> company_key(["The Acme Company", "Acme GmbH", "Café Müller S.A.", "N/A"]).tolist()
+    ['acme', 'acme', 'cafe muller', '']
+    """
+    return _map_unique(pd.Series(names, dtype="object"), _fold_company)
+
+
+def is_placeholder_company(names: pd.Series | Iterable[str]) -> pd.Series:
+    """True where a non-empty company name is a placeholder, not an employer.
+
+    Examples
+    --------
+    >>> from netgraph.identity import is_placeholder_company
+    >>> is_placeholder_company(["Self Employed", "Stealth Mode", "Acme", ""]).tolist()
+    [True, True, False, False]
+    """
+    s = pd.Series(names, dtype="object").fillna("")
+    return (company_key(s) == "") & (s.str.strip() != "")
+
+
+def name_key(names: pd.Series | Iterable[str]) -> pd.Series:
+    """Fold person names for matching: case, accents, punctuation, spacing.
+
+    Examples
+    --------
+    >>> from netgraph.identity import name_key
+    >>> name_key(["  José  O'Neil ", "JOSE ONEIL"]).tolist()
+    ['jose oneil', 'jose oneil']
+    """
+    return _map_unique(pd.Series(names, dtype="object"), _fold_name)
+
+
+def person_ids(
+    url: pd.Series, email: pd.Series, name: pd.Series, company_id: pd.Series
+) -> pd.Series:
+    """Key people: profile URL, else e-mail, else folded name and employer.
+
+    Parameters
+    ----------
+    url : Series of str
+        Normalised LinkedIn profile URLs (``https://www.linkedin.com/in/<slug>``) or ``""``.
+    email : Series of str
+        E-mail addresses or ``""``.
+    name : Series of str
+        Full names.
+    company_id : Series of str
+        Folded current employer (:func:`company_key`) or ``""``.
+
+    Returns
+    -------
+    pandas.Series
+        ``"in:<slug>"``, ``"email:<address>"`` or ``"name:<folded name>@<company_id>"``;
+        ``""`` where there is nothing to key on.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netgraph.identity import person_ids
+    >>> s = lambda *v: pd.Series(list(v), dtype="object")
+    >>> person_ids(s("https://www.linkedin.com/in/ada-l", "", ""),
+    ...            s("", "Ada@Example.org", ""), s("Ada", "Ada", "Ada L."),
+    ...            s("", "", "acme")).tolist()
+    ['in:ada-l', 'email:ada@example.org', 'name:ada l@acme']
+    """
+    url = pd.Series(url, dtype="object").fillna("").astype(str)
+    email = pd.Series(email, dtype="object").fillna("").astype(str).str.strip().str.lower()
+    nk = name_key(name).to_numpy()
+    comp = pd.Series(company_id, dtype="object").fillna("").astype(str).to_numpy()
+    slug = url.str.replace(r"^https?://(?:[a-z]{2,3}\.)?(?:www\.)?linkedin\.com/in/", "", regex=True)
+    slug = slug.str.rstrip("/").str.lower()
+    out = np.where(
+        url.to_numpy() != "",
+        "in:" + slug.to_numpy().astype(object),
+        np.where(email.to_numpy() != "", "email:" + email.to_numpy().astype(object),
+                 np.where(nk != "", "name:" + nk + "@" + comp, "")),
+    )
+    return pd.Series(out, index=url.index, dtype="object")
+
+
+def similar_companies(
+    names: pd.Series | Iterable[str], *, threshold: float = 90.0, limit: int = 200
+) -> pd.DataFrame:
+    """Suggest pairs of distinct employer keys that look like the same company.
+
+    Suggestions only: netgraph never merges them by itself; merge with
+    ``Network.add_company_alias`` when they are the same.
+
+    Parameters
+    ----------
+    names : Series or iterable of str
+        Company names (any spelling) or keys.
+    threshold : float, default 90
+        rapidfuzz ``token_sort_ratio`` score (0-100) at or above which a pair
+        is suggested.
+    limit : int, default 200
+        At most this many pairs, best first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``a``, ``b``, ``score``.
+
+    Examples
+    --------
+    >>> from netgraph.identity import similar_companies
+    >>> similar_companies(["Acme Robotics", "Acme Robotic", "Globex"]).values.tolist()
+    [['acme robotic', 'acme robotics', 96.0]]
+    """
+    from rapidfuzz import fuzz, process
+
+    keys = sorted(set(company_key(names)) - {""})
+    if len(keys) < 2:
+        return pd.DataFrame({"a": [], "b": [], "score": []})
+    scores = process.cdist(keys, keys, scorer=fuzz.token_sort_ratio, score_cutoff=threshold,
+                           dtype=np.uint8 if threshold >= 1 else None)
+    i, j = np.nonzero(np.triu(np.asarray(scores), k=1))
+    frame = pd.DataFrame({"a": np.array(keys, dtype=object)[i],
+                          "b": np.array(keys, dtype=object)[j],
+                          "score": np.asarray(scores)[i, j].astype(float)})
+    return frame.sort_values(["score", "a", "b"], ascending=[False, True, True],
+                             kind="stable").head(limit).reset_index(drop=True)

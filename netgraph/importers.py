@@ -1,0 +1,346 @@
+"""Import orchestration: reader output -> identity resolution -> new tables.
+
+Each function takes the current :class:`~netgraph.merge.Tables` and returns
+new tables and an :class:`~netgraph.ImportReport`; nothing is changed in
+place, so an import that raises leaves the network as it was. The
+:class:`~netgraph.Network` methods of the same names call these.
+"""
+
+from __future__ import annotations
+
+from os import PathLike
+
+import pandas as pd
+
+from netgraph.errors import InputError
+from netgraph.identity import name_key
+from netgraph.io.report import ImportReport
+from netgraph.merge import (
+    Tables,
+    add_affiliations,
+    add_interactions,
+    add_ties,
+    resolve_people,
+    upsert_people,
+)
+
+__all__ = [
+    "ensure_owner",
+    "import_affiliations",
+    "import_contacts",
+    "import_interactions",
+    "import_linkedin",
+]
+
+PathOrFrame = str | PathLike[str] | pd.DataFrame
+
+
+def _split_name(name: str) -> tuple[str, str]:
+    parts = name.split()
+    if len(parts) < 2:
+        return name, ""
+    return " ".join(parts[:-1]), parts[-1]
+
+
+def ensure_owner(t: Tables, owner: str | None, url: str = "") -> tuple[Tables, str]:
+    """Find or add the owner (a name, profile URL or person id); mark them as owner.
+
+    ``owner=None`` means the network's single owner.
+    """
+    people = t.people
+    owners = people[people["is_owner"]]
+    if owner is None or str(owner).strip() == "":
+        if url:
+            owner = ""
+        elif len(owners) == 1:
+            return t, owners["person_id"].iloc[0]
+        else:
+            raise InputError(
+                "no owner given" if len(owners) == 0 else
+                f"the network has {len(owners)} owners; say whose data this is",
+                expected="owner='Full Name' (or a profile URL)",
+                hint="Pass owner= with the name of the person whose export or contacts these are.")
+    owner = str(owner).strip()
+    if owner in set(people["person_id"]):
+        pid = owner
+    else:
+        is_url = "linkedin.com/in/" in owner.lower()
+        if is_url:
+            url, owner = owner, ""
+        # an owner already known by name keeps their id
+        key = name_key(pd.Series([owner])).iloc[0] if owner else ""
+        same = owners[name_key(owners["name"]) == key] if key and len(owners) else owners.iloc[:0]
+        if len(same) == 1:
+            pid = same["person_id"].iloc[0]
+        else:
+            rows = pd.DataFrame({"name": [owner], "url": [url]})
+            ids, _, _ = resolve_people(t, rows, match_name_only=False)
+            pid = ids.iloc[0]
+            if not pid:
+                raise InputError("the owner has neither a name nor a profile URL",
+                                 hint="Pass owner='Full Name'.")
+    first, last = _split_name(owner) if owner else ("", "")
+    rows = pd.DataFrame({"name": [owner], "first_name": [first], "last_name": [last],
+                         "url": [url], "is_owner": [True]})
+    t, _, _ = upsert_people(t, rows, source="owner", ids=pd.Series([pid]), update=False)
+    return t, pid
+
+
+def _as_of(dates: pd.Series) -> pd.Timestamp | None:
+    d = pd.to_datetime(dates, utc=True).max() if len(dates) else pd.NaT
+    return None if pd.isna(d) else d
+
+
+def _import_people_and_ties(t: Tables, rows: pd.DataFrame, owner_id: str, source: str,
+                            report: ImportReport, since_col: str) -> Tables:
+    ids, _is_new, _ = resolve_people(t, rows, match_name_only=False)
+    empty = ids == ""
+    if empty.any():
+        report.skip_many(rows.loc[empty, "line"], "no name, e-mail or profile URL to key the person")
+    rows, ids = rows[~empty], ids[~empty]
+    t, ids, stats = upsert_people(t, rows, source=source, ids=ids,
+                                  as_of=_as_of(rows[since_col]) if since_col in rows else None)
+    report.new_people += stats["new"]
+    since = rows[since_col] if since_col in rows else pd.Series(pd.NaT, index=rows.index)
+    t, tstats = add_ties(t, pd.Series([owner_id] * len(ids)), ids, since, source=source,
+                         owner=owner_id)
+    report.imported = tstats["new"]
+    report.merged = len(rows) - tstats["new"]
+    return t
+
+
+def import_linkedin(t: Tables, path: str | PathLike[str], owner: str | None,
+                    owner_url: str = "") -> tuple[Tables, ImportReport]:
+    """Import a LinkedIn export: Connections.csv, messages.csv, the .zip or its folder."""
+    from netgraph.io import linkedin as li
+
+    frames, report = li.read_linkedin_export(path)
+    report.kind = report.kind or "linkedin export"
+    msgs_int = None
+    if "messages" in frames:
+        msgs_int = li.message_interactions(frames["messages"], owner_url=owner_url or None,
+                                           owner_name=owner or None)
+        owner_url = owner_url or msgs_int.attrs.get("owner_url", "") or ""
+    t, owner_id = ensure_owner(t, owner, owner_url)
+
+    if "connections" in frames:
+        con = frames["connections"]
+        rep = con.attrs.get("report") or ImportReport(kind="linkedin connections")
+        rows = con.rename(columns={"position": "title"})
+        t = _import_people_and_ties(t, rows, owner_id, "linkedin", rep, "connected_on")
+        _adopt(report, rep)
+    if "positions" in frames:
+        pos = frames["positions"]
+        rep = pos.attrs.get("report") or ImportReport(kind="linkedin positions")
+        rows = pos.assign(person_id=owner_id, end=pos["end"].where(~pos["current"], pd.NaT))
+        t, st = add_affiliations(t, rows, source="linkedin-positions")
+        rep.imported, rep.merged = st["new"], st["merged"]
+        _adopt(report, rep)
+    if msgs_int is not None:
+        rep = msgs_int.attrs.get("report") or ImportReport(kind="linkedin messages")
+        rows = msgs_int.rename(columns={"person_name": "name", "person_url": "url"})
+        hidden = rows["hidden"].astype(bool) if "hidden" in rows else pd.Series(False, rows.index)
+        if hidden.any():
+            rep.skip_many(rows.loc[hidden, "line"],
+                          "hidden member ('LinkedIn Member'): counted as unknown, not one person")
+        rows = rows[~hidden]
+        t = _import_events(t, rows, owner_id, rep, channel="message", source="linkedin-messages")
+        _adopt(report, rep)
+    if "invitations" in frames:
+        inv = frames["invitations"]
+        rep = inv.attrs.get("report") or ImportReport(kind="linkedin invitations")
+        d = inv["direction"]
+        rows = pd.DataFrame({
+            "line": inv["line"],
+            "name": inv["to_name"].where(d == "out", inv["from_name"]),
+            "url": inv["to_url"].where(d == "out", inv["from_url"]),
+            "timestamp": inv["sent_at"], "direction": d,
+        })
+        t = _import_events(t, rows, owner_id, rep, channel="linkedin",
+                           source="linkedin-invitations")
+        _adopt(report, rep)
+    _check_usable(report, path)
+    return t, report
+
+
+def _adopt(report: ImportReport, part: ImportReport) -> None:
+    if not any(p is part for p in report.parts):
+        report.parts.append(part)
+    report.rows_read = sum(p.rows_read for p in report.parts)
+    report.imported = sum(p.imported for p in report.parts)
+    report.merged = sum(p.merged for p in report.parts)
+    report.new_people = sum(p.new_people for p in report.parts)
+
+
+def _check_usable(report: ImportReport, path) -> None:
+    if report.imported + report.merged == 0:
+        raise InputError("no usable rows in the export", file=path,
+                         expected="Connections.csv or messages.csv with at least one usable row",
+                         hint="Check that this is the LinkedIn data export (Settings > Data "
+                              "privacy > Get a copy of your data).")
+
+
+def _import_events(t: Tables, rows: pd.DataFrame, owner_id: str, report: ImportReport, *,
+                   channel: str | None, source: str) -> Tables:
+    """Resolve counterparts of owner-centred events and add them as interactions."""
+    report.imported = report.merged = 0
+    ids, is_new, ambiguous = resolve_people(t, rows)
+    amb = ambiguous != ""
+    if amb.any():
+        for line, why in zip(rows.loc[amb, "line"], ambiguous[amb], strict=True):
+            report.skip(int(line), f"ambiguous name: {why}")
+    none = (ids == "") & ~amb
+    if none.any():
+        report.skip_many(rows.loc[none, "line"], "no name, e-mail or profile URL for the person")
+    ok = ids != ""
+    rows, ids, is_new = rows[ok], ids[ok], is_new[ok]
+    if not len(rows):
+        return t
+    n_new = int(ids[is_new].nunique())
+    if n_new:
+        newrows = rows[is_new.to_numpy()]
+        t, _, _ = upsert_people(t, newrows, source=source, ids=ids[is_new], update=False)
+        report.new_people += n_new
+    self_rows = ids == owner_id
+    if self_rows.any():
+        report.skip_many(rows.loc[self_rows, "line"], "self-interaction: the person is the owner")
+        rows, ids = rows[~self_rows], ids[~self_rows]
+    events = pd.DataFrame({
+        "person_id": ids.to_numpy(), "other_id": owner_id,
+        "timestamp": pd.to_datetime(rows["timestamp"], utc=True).to_numpy(),
+        "channel": channel if channel else rows["channel"].to_numpy(),
+        "direction": rows["direction"].to_numpy() if "direction" in rows else "",
+        "participants": rows["participants"].to_numpy() if "participants" in rows else 2,
+        "source": source,
+        "note": rows["note"].to_numpy() if "note" in rows else "",
+    })
+    events["timestamp"] = pd.to_datetime(events["timestamp"], utc=True)
+    t, st = add_interactions(t, events)
+    report.imported += st["new"]
+    report.merged += st["merged"]
+    return t
+
+
+def import_contacts(t: Tables, path_or_frame: PathOrFrame, owner: str | None
+                    ) -> tuple[Tables, ImportReport]:
+    """Import a generic contacts CSV/DataFrame as the owner's ties."""
+    from netgraph.io.tables import read_contacts
+
+    rows = read_contacts(path_or_frame)
+    report = rows.attrs.get("report") or ImportReport(kind="contacts")
+    report.imported = report.merged = 0  # counted below, against the network
+    t, owner_id = ensure_owner(t, owner)
+    t = _import_people_and_ties(t, rows, owner_id, "contacts", report, "connected_on")
+    return t, report
+
+
+def import_affiliations(t: Tables, path_or_frame: PathOrFrame) -> tuple[Tables, ImportReport]:
+    """Import job history: person, company, title, start, end."""
+    from netgraph.io.tables import read_affiliations
+
+    rows = read_affiliations(path_or_frame)
+    report = rows.attrs.get("report") or ImportReport(kind="affiliations")
+    report.imported = report.merged = 0  # counted below, against the network
+    # people are keyed with the company of their current (open) row when they are new
+    cur = rows.sort_values(["current", "start"], ascending=[False, False], kind="stable")
+    ids, is_new, ambiguous = resolve_people(t, rows.assign(company=""))
+    amb = ambiguous != ""
+    for line, why in zip(rows.loc[amb, "line"], ambiguous[amb], strict=True):
+        report.skip(int(line), f"ambiguous name: {why}")
+    if is_new.any():
+        newrows = rows[is_new]
+        keyco = cur.drop_duplicates("name").set_index("name")["company"]
+        newrows = newrows.assign(company=newrows["name"].map(keyco).fillna(""),
+                                 title="")
+        nid, _, _ = resolve_people(t, newrows, match_name_only=False)
+        ids[is_new] = nid
+        t, _, st = upsert_people(t, newrows, source="affiliations", ids=nid, update=False)
+        report.new_people += st["new"]
+    ok = ids != ""
+    rows = rows[ok].assign(person_id=ids[ok])
+    t, st = add_affiliations(t, rows, source="history")
+    report.imported += st["new"]
+    report.merged += st["merged"]
+    # the current row of the history is the person's current employer
+    cur_rows = rows[rows["current"].astype(bool)].drop_duplicates("person_id", keep="last")
+    if len(cur_rows):
+        people = t.people.copy()
+        pos = pd.Index(people["person_id"]).get_indexer(cur_rows["person_id"])
+        emp = people["company"].to_numpy().copy()
+        cid = people["company_id"].to_numpy().copy()
+        title = people["title"].to_numpy().copy()
+        blank = emp[pos] == ""
+        emp[pos[blank]] = cur_rows["company"].to_numpy()[blank]
+        cid[pos[blank]] = t.company_ids(cur_rows["company"]).to_numpy()[blank]
+        title[pos[blank]] = cur_rows["title"].to_numpy()[blank]
+        people["company"], people["company_id"], people["title"] = emp, cid, title
+        t = t.with_people(people)
+    if report.imported + report.merged == 0:
+        raise InputError("no usable rows", file=report.file or None,
+                         expected="rows with a person and a company",
+                         hint="Each row needs a person (name, URL or e-mail) and a company.")
+    return t, report
+
+
+def import_interactions(t: Tables, path_or_frame: PathOrFrame, owner: str | None
+                        ) -> tuple[Tables, ImportReport]:
+    """Import an interaction log: person, other (default: the owner), timestamp, channel..."""
+    from netgraph.io.tables import read_interactions
+
+    rows = read_interactions(path_or_frame)
+    report = rows.attrs.get("report") or ImportReport(kind="interactions")
+    report.imported = report.merged = 0  # counted below, against the network
+    rows = rows.rename(columns={"person": "name", "person_url": "url", "person_email": "email"})
+    needs_owner = (rows["other"] == "").any()
+    owner_id = None
+    if needs_owner or owner is not None:
+        t, owner_id = ensure_owner(t, owner)
+    # rows with an explicit other: resolve it
+    other_ids = pd.Series(owner_id or "", index=rows.index, dtype="object")
+    has_other = rows["other"] != ""
+    if has_other.any():
+        oid, onew, oamb = resolve_people(t, pd.DataFrame({"name": rows.loc[has_other, "other"]}))
+        bad = (oamb != "") | (oid == "")
+        for line, why in zip(rows.loc[has_other].loc[bad.to_numpy(), "line"],
+                             oamb[bad], strict=True):
+            report.skip(int(line), f"ambiguous or empty 'other': {why}")
+        if (onew & ~bad).any():
+            nr = pd.DataFrame({"name": rows.loc[has_other, "other"]})[(onew & ~bad).to_numpy()]
+            t, _, st = upsert_people(t, nr, source="interactions", ids=oid[onew & ~bad],
+                                     update=False)
+            report.new_people += st["new"]
+        other_ids.loc[has_other] = oid.where(~bad, "").to_numpy()
+        rows = rows[(other_ids != "").to_numpy()]
+        other_ids = other_ids[other_ids != ""]
+    ids, is_new, ambiguous = resolve_people(t, rows)
+    amb = ambiguous != ""
+    for line, why in zip(rows.loc[amb, "line"], ambiguous[amb], strict=True):
+        report.skip(int(line), f"ambiguous name: {why}")
+    ok = ids != ""
+    if is_new.any():
+        nr = rows[is_new & ok]
+        t, _, st = upsert_people(t, nr, source="interactions", ids=ids[is_new & ok], update=False)
+        report.new_people += st["new"]
+        report.warn_many(nr["line"], "person not in the network yet: added")
+    self_rows = ok & (ids == other_ids)
+    if self_rows.any():
+        report.skip_many(rows.loc[self_rows, "line"], "self-interaction: person and other are the "
+                                                      "same")
+    ok &= ~self_rows
+    rows, ids, other_ids = rows[ok], ids[ok], other_ids[ok]
+    events = pd.DataFrame({
+        "person_id": ids.to_numpy(), "other_id": other_ids.to_numpy(),
+        "timestamp": rows["timestamp"].to_numpy(), "channel": rows["channel"].to_numpy(),
+        "direction": rows["direction"].to_numpy(), "participants": rows["participants"].to_numpy(),
+        "source": "interactions", "note": rows["note"].to_numpy(),
+    })
+    events["timestamp"] = pd.to_datetime(events["timestamp"], utc=True)
+    if len(events):
+        t, st = add_interactions(t, events)
+        report.imported += st["new"]
+        report.merged += st["merged"]
+    if report.imported + report.merged == 0:
+        raise InputError("no usable rows", file=report.file or None,
+                         expected="rows with a person and a timestamp",
+                         hint="See report.issues() of a partial import, or check the columns.")
+    return t, report

@@ -1,0 +1,504 @@
+"""Merging imported rows into the canonical tables (identity resolution).
+
+Pure functions over a :class:`Tables` value: they take the current tables
+and normalised reader output, and return new tables plus counts. Nothing is
+changed in place, so a failed import leaves the network as it was.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from netgraph.merge import Tables, upsert_people
+>>> t = Tables.empty()
+>>> rows = pd.DataFrame({"name": ["Ada Lovelace"], "url": ["https://www.linkedin.com/in/ada"],
+...                      "company": ["Analytical Engines Ltd"]})
+>>> t2, ids, stats = upsert_people(t, rows, source="contacts")
+>>> ids.tolist(), t2.people.loc[0, "company_id"]
+(['in:ada'], 'analytical engines')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import pandas as pd
+
+from netgraph import schema
+from netgraph.identity import company_key, name_key, person_ids
+
+__all__ = [
+    "Tables",
+    "add_affiliations",
+    "add_interactions",
+    "add_overrides",
+    "add_ties",
+    "pair_key",
+    "resolve_people",
+    "upsert_people",
+]
+
+_NAMES = ("people", "companies", "affiliations", "ties", "interactions", "overrides")
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The canonical tables of one network, plus the company alias map.
+
+    ``aliases`` maps a folded alias (``company_key``) to the company id it
+    stands for; it is applied whenever company names are folded.
+    """
+
+    people: pd.DataFrame
+    companies: pd.DataFrame
+    affiliations: pd.DataFrame
+    ties: pd.DataFrame
+    interactions: pd.DataFrame
+    overrides: pd.DataFrame
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name in _NAMES:
+            object.__setattr__(self, name, schema.enforce(getattr(self, name), name))
+
+    @classmethod
+    def empty(cls) -> Tables:
+        """Tables of an empty network."""
+        return cls(**{n: schema.empty(n) for n in _NAMES})
+
+    def company_ids(self, names: pd.Series) -> pd.Series:
+        """Fold company names to company ids, applying the alias map."""
+        keys = company_key(names)
+        if self.aliases:
+            keys = keys.map(lambda k: self.aliases.get(k, k)) if len(keys) < 50 else keys.replace(
+                self.aliases)
+        return keys
+
+    def with_people(self, people: pd.DataFrame) -> Tables:
+        """Replace people and extend the person-id categories of every table."""
+        ids = people["person_id"]
+        out = {"people": people.reset_index(drop=True)}
+        for name, cols in schema.PERSON_COLUMNS.items():
+            frame = getattr(self, name)
+            frame = frame.copy(deep=False)
+            for col in cols:
+                frame[col] = _recategorise(frame[col], ids)
+            out[name] = frame
+        return replace(self, **out)
+
+
+def _recategorise(col: pd.Series, ids: pd.Series) -> pd.Series:
+    cats = col.cat.categories
+    n = len(cats)
+    if n == len(ids) and (n == 0 or cats[-1] == ids.iloc[-1]):
+        return col
+    if n <= len(ids) and (n == 0 or ids.iloc[n - 1] == cats[-1]):
+        # people are append-only: the old categories are a prefix of the new ones
+        return pd.Series(pd.Categorical.from_codes(col.cat.codes.to_numpy(),
+                                                   dtype=schema.person_dtype(ids)),
+                         index=col.index, name=col.name)
+    return col.astype("object").astype(schema.person_dtype(ids))
+
+
+def pair_key(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Unordered pair key of two int code arrays (int64).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from netgraph.merge import pair_key
+    >>> pair_key(np.array([1, 5]), np.array([5, 1])).tolist()
+    [4294967301, 4294967301]
+    """
+    a = np.asarray(a, dtype=np.int64)
+    b = np.asarray(b, dtype=np.int64)
+    return (np.minimum(a, b) << 32) | np.maximum(a, b)
+
+
+def _text(frame: pd.DataFrame, col: str) -> pd.Series:
+    if col not in frame:
+        return pd.Series([""] * len(frame), index=frame.index, dtype="object")
+    s = frame[col]
+    return s.astype("object").where(s.notna(), "").astype(str)
+
+
+# ---------------------------------------------------------------- people
+
+def resolve_people(
+    t: Tables, rows: pd.DataFrame, *, match_name_only: bool = True
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Find the person id of each row: URL, else e-mail, else name (+ company).
+
+    Parameters
+    ----------
+    t : Tables
+    rows : DataFrame
+        Columns ``name``, ``url``, ``email``, ``company`` (any may be missing).
+    match_name_only : bool, default True
+        A row with only a name matches the one known person with that name
+        (and company, when given). With several, the row is ambiguous.
+
+    Returns
+    -------
+    ids : Series of str
+        The resolved or new person id per row (``""`` when ambiguous or empty).
+    is_new : Series of bool
+        True where the id is not in the network yet.
+    ambiguous : Series of str
+        ``""``, or the reason a name matched several people.
+    """
+    url, email = _text(rows, "url"), _text(rows, "email").str.strip().str.lower()
+    name, company = _text(rows, "name"), _text(rows, "company")
+    comp = t.company_ids(company)
+    ids = person_ids(url, email, name, comp)
+    people = t.people
+    known = pd.Index(people["person_id"])
+    # e-mail of a URL-keyed person
+    by_email = people.loc[people["email"] != "", ["email", "person_id"]].drop_duplicates("email")
+    email_map = pd.Series(by_email["person_id"].to_numpy(), index=by_email["email"].to_numpy())
+    use_email = (url == "") & (email != "")
+    if use_email.any() and len(email_map):
+        hit = email.where(use_email).map(email_map)
+        ids = ids.where(hit.isna(), hit)
+    ambiguous = pd.Series("", index=rows.index, dtype="object")
+    name_only = (url == "") & (email == "") & (name.str.strip() != "")
+    name_only &= ~ids.isin(known)
+    if name_only.any() and len(people):
+        pkeys = name_key(people["name"])
+        nk = name_key(name[name_only])
+        counts = pkeys.value_counts()
+        first = pd.Series(people["person_id"].to_numpy(), index=pkeys.to_numpy())
+        first = first[~first.index.duplicated()]
+        # name + company first
+        pk2 = pkeys + "@" + people["company_id"]
+        c2 = pk2.value_counts()
+        f2 = pd.Series(people["person_id"].to_numpy(), index=pk2.to_numpy())
+        f2 = f2[~f2.index.duplicated()]
+        k2 = nk + "@" + comp[name_only]
+        hit2 = k2.map(f2).where(k2.map(c2) == 1)
+        n_same = nk.map(counts).fillna(0)
+        hit1 = nk.map(first).where(n_same == 1)
+        if match_name_only:
+            hit = hit2.where(hit2.notna(), hit1.where(comp[name_only] == ""))
+            hit = hit.where(hit.notna(), hit1.where(comp[name_only] != ""))
+        else:
+            hit = hit2
+        ids.loc[name_only] = hit.where(hit.notna(), ids[name_only])
+        amb = name_only.copy()
+        amb.loc[name_only] = (hit.isna() & (n_same > 1)).to_numpy() if match_name_only else False
+        ambiguous[amb] = "matches " + nk[amb[name_only].to_numpy()].map(
+            counts).astype(int).astype(str) + " people named " + name[amb] + "; give a URL or e-mail"
+        ids[amb] = ""
+    is_new = (ids != "") & ~ids.isin(known)
+    return ids, is_new, ambiguous
+
+
+def upsert_people(
+    t: Tables,
+    rows: pd.DataFrame,
+    *,
+    source: str,
+    ids: pd.Series | None = None,
+    as_of: pd.Timestamp | None = None,
+    update: bool = True,
+) -> tuple[Tables, pd.Series, dict[str, int]]:
+    """Add new people and update known ones from *rows*.
+
+    Known people get their non-empty fields updated (a newer export brings a
+    new company and title); a changed current employer closes the previous
+    snapshot affiliation (``end = as_of``) and opens the new one.
+
+    Parameters
+    ----------
+    t : Tables
+    rows : DataFrame
+        Columns among name, first_name, last_name, url, email, company, title.
+    source : str
+        Source label recorded on new people and affiliations.
+    ids : Series, optional
+        Person ids already resolved (:func:`resolve_people`); ``""`` skips a row.
+    as_of : Timestamp, optional
+        When the rows were true (end date of replaced affiliations).
+    update : bool, default True
+        Update fields of people already known.
+
+    Returns
+    -------
+    tables, ids, stats
+        ``stats`` has ``new`` (people added) and ``merged`` (rows that matched
+        a known person or an earlier row).
+    """
+    if ids is None:
+        ids, _, _ = resolve_people(t, rows)
+    rows = rows.copy(deep=False)
+    rows["person_id"] = ids.to_numpy()
+    rows = rows[rows["person_id"] != ""]
+    name = _text(rows, "name")
+    first, last = _text(rows, "first_name"), _text(rows, "last_name")
+    name = name.where(name != "", (first + " " + last).str.strip())
+    company = _text(rows, "company")
+    new = pd.DataFrame({
+        "person_id": rows["person_id"].to_numpy(),
+        "name": name.to_numpy(), "first_name": first.to_numpy(), "last_name": last.to_numpy(),
+        "url": _text(rows, "url").to_numpy(),
+        "email": _text(rows, "email").str.strip().str.lower().to_numpy(),
+        "company": company.to_numpy(), "company_id": t.company_ids(company).to_numpy(),
+        "title": _text(rows, "title").to_numpy(),
+        "is_owner": rows["is_owner"].to_numpy() if "is_owner" in rows else False,
+        "source": source,
+    })
+    n_rows = len(new)
+    new = new.drop_duplicates("person_id", keep="first")
+    people = t.people
+    known = pd.Index(people["person_id"])
+    pos = known.get_indexer(new["person_id"])
+    is_known = pos >= 0
+    stats = {"new": int((~is_known).sum()), "merged": int(n_rows - (~is_known).sum())}
+    old_company = pd.Series([], dtype="object")
+    if is_known.any():
+        people = people.copy()
+        upd = new[is_known]
+        p = pos[is_known]
+        cols = ["name", "first_name", "last_name", "url", "email"]
+        if update:
+            cols += ["company", "company_id", "title"]
+            old_company = pd.DataFrame({
+                "person_id": upd["person_id"].to_numpy(),
+                "company_id": people["company_id"].to_numpy()[p],
+                "new_company_id": upd["company_id"].to_numpy(),
+            })
+        for col in cols:
+            vals = upd[col].to_numpy()
+            cur = people[col].to_numpy().copy()
+            fill = vals != "" if col not in ("company", "company_id", "title") else (
+                upd["company"].to_numpy() != "")
+            cur[p[fill]] = vals[fill]
+            people[col] = cur
+        if "is_owner" in rows:
+            own = people["is_owner"].to_numpy().copy()
+            own[p] |= upd["is_owner"].to_numpy().astype(bool)
+            people["is_owner"] = own
+        srcs = people["source"].to_numpy().copy()
+        srcs[p] = [s if source in s.split(";") else (s + ";" + source if s else source)
+                   for s in srcs[p]]
+        people["source"] = srcs
+    added = new[~is_known]
+    if len(added):
+        people = pd.concat([people, schema.conform(added, "people")], ignore_index=True)
+    t2 = t.with_people(people) if len(added) or is_known.any() else t
+    t2 = _refresh_companies(t2, new[["company_id", "company"]])
+    # current-employer affiliations from the snapshot
+    snap = new[new["company_id"] != ""]
+    if update and len(snap):
+        t2 = _snapshot_affiliations(t2, snap, old_company, source, as_of)
+    return t2, ids, stats
+
+
+def _snapshot_affiliations(t: Tables, snap: pd.DataFrame, changed: pd.DataFrame, source: str,
+                           as_of: pd.Timestamp | None) -> Tables:
+    aff = t.affiliations
+    ids = t.people["person_id"]
+    # close snapshot rows of people whose employer changed
+    if len(changed):
+        moved = changed[(changed["company_id"] != changed["new_company_id"])
+                        & (changed["new_company_id"] != "")]
+        if len(moved):
+            key = aff["person_id"].astype("object").isin(set(moved["person_id"]))
+            close = key & aff["current"] & aff["start"].isna() & ~aff["source"].str.contains(
+                "history", regex=False) & ~aff["company_id"].isin(set(moved["new_company_id"]))
+            # only the old company of each moved person
+            pair_old = set(zip(moved["person_id"], moved["company_id"], strict=True))
+            close &= pd.Series([(p, c) in pair_old for p, c in zip(
+                aff["person_id"].astype("object"), aff["company_id"], strict=True)],
+                index=aff.index) if close.any() else close
+            if close.any():
+                aff = aff.copy()
+                aff.loc[close, "current"] = False
+                end = as_of if as_of is not None else pd.Timestamp.now(tz="UTC")
+                aff.loc[close, "end"] = end
+    existing = set(zip(aff["person_id"].astype("object")[aff["current"]],
+                       aff["company_id"][aff["current"]], strict=True))
+    rows = snap[[ (p, c) not in existing for p, c in zip(snap["person_id"], snap["company_id"],
+                                                          strict=True)]]
+    if len(rows):
+        add = pd.DataFrame({"person_id": rows["person_id"].to_numpy(),
+                            "company_id": rows["company_id"].to_numpy(),
+                            "company": rows["company"].to_numpy(),
+                            "title": rows["title"].to_numpy(), "current": True,
+                            "source": source})
+        aff = pd.concat([aff, schema.conform(add, "affiliations", person_ids=ids)],
+                        ignore_index=True)
+    return replace(t, affiliations=aff)
+
+
+def _refresh_companies(t: Tables, pairs: pd.DataFrame) -> Tables:
+    """Add unseen company ids and spellings to the companies table."""
+    pairs = pairs[(pairs["company_id"] != "") & (pairs["company"] != "")]
+    if not len(pairs):
+        return t
+    comp = t.companies
+    spell = pairs.groupby(["company_id", "company"], sort=False).size().reset_index(name="n")
+    known = pd.Index(comp["company_id"])
+    new_ids = spell[~spell["company_id"].isin(known)]
+    frames = [comp]
+    if len(new_ids):
+        best = new_ids.sort_values(["company_id", "n", "company"], ascending=[True, False, True],
+                                   kind="stable")
+        names = best.drop_duplicates("company_id")
+        aliases = best.groupby("company_id", sort=False)["company"].agg(
+            lambda s: "|".join(sorted(set(s))))
+        frames.append(pd.DataFrame({"company_id": names["company_id"].to_numpy(),
+                                    "name": names["company"].to_numpy(),
+                                    "aliases": aliases.reindex(names["company_id"]).to_numpy()}))
+    old = spell[spell["company_id"].isin(known)]
+    if len(old):
+        comp = comp.copy()
+        pos = known.get_indexer(old["company_id"])
+        al = comp["aliases"].to_numpy().copy()
+        for p, name in zip(pos, old["company"], strict=True):
+            if name not in al[p].split("|"):
+                al[p] = "|".join(sorted({*filter(None, al[p].split("|")), name}))
+        comp["aliases"] = al
+        frames[0] = comp
+    companies = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    return replace(t, companies=companies)
+
+
+# ---------------------------------------------------------------- ties, affiliations, events
+
+def _codes(t: Tables, ids: pd.Series) -> np.ndarray:
+    return pd.Index(t.people["person_id"]).get_indexer(pd.Series(ids, dtype="object"))
+
+
+def add_ties(t: Tables, a: pd.Series, b: pd.Series, since: pd.Series, *, source: str,
+             owner: str) -> tuple[Tables, dict[str, int]]:
+    """Add ties between *a* and *b* (person ids), merging with known ties.
+
+    A known tie keeps the earliest ``since`` and gains the source and owner.
+
+    Returns
+    -------
+    tables, stats
+        ``stats``: ``new`` ties, ``merged`` (already known).
+    """
+    a = pd.Series(a, dtype="object").reset_index(drop=True)
+    b = pd.Series(b, dtype="object").reset_index(drop=True)
+    since = pd.to_datetime(pd.Series(since).reset_index(drop=True), utc=True)
+    keep = (a != b) & (a != "") & (b != "")
+    a, b, since = a[keep], b[keep], since[keep]
+    lo = a.where(a < b, b)
+    hi = b.where(a < b, a)
+    ca, cb = _codes(t, lo), _codes(t, hi)
+    key = pair_key(ca, cb)
+    new = pd.DataFrame({"key": key, "a": lo.to_numpy(), "b": hi.to_numpy(),
+                        "since": since.to_numpy()})
+    new = new.sort_values("since", kind="stable").drop_duplicates("key", keep="first")
+    ties = t.ties
+    old_key = pair_key(ties["a"].cat.codes.to_numpy(), ties["b"].cat.codes.to_numpy())
+    order = np.argsort(old_key, kind="stable")
+    pos = np.searchsorted(old_key[order], new["key"].to_numpy())
+    pos = np.minimum(pos, max(len(old_key) - 1, 0))
+    hit = (len(old_key) > 0) & (old_key[order][pos] == new["key"].to_numpy()) if len(old_key) \
+        else np.zeros(len(new), bool)
+    stats = {"new": int((~hit).sum()), "merged": int(hit.sum())}
+    if hit.any():
+        rows = order[pos[hit]]
+        ties = ties.copy()
+        s_old = pd.DatetimeIndex(ties["since"]).asi8.copy()
+        s_new = pd.DatetimeIndex(new["since"]).asi8[hit]
+        nat = np.iinfo(np.int64).min
+        cur = s_old[rows]
+        better = (s_new != nat) & ((cur == nat) | (s_new < cur))
+        s_old[rows[better]] = s_new[better]
+        ties["since"] = pd.to_datetime(np.where(s_old == nat, np.datetime64("NaT", "ns"),
+                                                s_old.astype("datetime64[ns]")), utc=True)
+        for col, val in (("source", source), ("owner", owner)):
+            v = ties[col].to_numpy().copy()
+            v[rows] = [x if val in x.split(";") else (f"{x};{val}" if x else val) for x in v[rows]]
+            ties[col] = v
+    add = new[~hit]
+    if len(add):
+        add = add.assign(source=source, owner=owner)
+        ties = pd.concat([ties, schema.conform(add, "ties", person_ids=t.people["person_id"])],
+                         ignore_index=True)
+    return replace(t, ties=ties), stats
+
+
+def add_affiliations(t: Tables, rows: pd.DataFrame, *, source: str) -> tuple[Tables, dict]:
+    """Add job-history rows (person_id, company, title, start, end, current).
+
+    A row equal to a known one (person, company, start) is merged; a current
+    history row replaces a known current snapshot row (no start date) at the
+    same company.
+    """
+    rows = rows.reset_index(drop=True)
+    comp_ids = t.company_ids(_text(rows, "company"))
+    new = pd.DataFrame({"person_id": rows["person_id"].to_numpy(),
+                        "company_id": comp_ids.to_numpy(), "company": _text(rows, "company"),
+                        "title": _text(rows, "title"), "start": rows["start"].to_numpy(),
+                        "end": rows["end"].to_numpy(), "current": rows["current"].to_numpy(),
+                        "source": source})
+    new = new[new["company_id"] != ""]
+    t = _refresh_companies(t, new[["company_id", "company"]])
+    aff = t.affiliations
+    k_old = (aff["person_id"].astype("object") + "\x00" + aff["company_id"] + "\x00"
+             + aff["start"].astype("int64").astype(str))
+    k_new = (new["person_id"] + "\x00" + new["company_id"] + "\x00"
+             + pd.to_datetime(new["start"], utc=True).astype("int64").astype(str))
+    dup = k_new.isin(set(k_old)) | k_new.duplicated()
+    stats = {"new": int((~dup).sum()), "merged": int(dup.sum())}
+    new = new[~dup]
+    # history supersedes snapshot rows (no start) at the same company
+    cur = new[new["current"].astype(bool)]
+    if len(cur) and len(aff):
+        pc = set(zip(cur["person_id"], cur["company_id"], strict=True))
+        snap = aff["start"].isna() & aff["current"]
+        drop = snap & pd.Series([(p, c) in pc for p, c in zip(
+            aff["person_id"].astype("object"), aff["company_id"], strict=True)], index=aff.index)
+        if drop.any():
+            aff = aff[~drop].reset_index(drop=True)
+    if len(new):
+        aff = pd.concat([aff, schema.conform(new, "affiliations",
+                                             person_ids=t.people["person_id"])],
+                        ignore_index=True)
+    return replace(t, affiliations=aff), stats
+
+
+def add_interactions(t: Tables, rows: pd.DataFrame) -> tuple[Tables, dict[str, int]]:
+    """Add interaction rows (canonical columns); exact duplicates are merged.
+
+    Every interacting pair also gets a tie (source ``interactions``).
+    """
+    new = schema.conform(rows, "interactions", person_ids=t.people["person_id"])
+    inter = t.interactions
+    cols = ["person_id", "other_id", "timestamp", "channel", "direction", "source"]
+
+    def keys(f: pd.DataFrame) -> pd.Series:
+        return pd.util.hash_pandas_object(f[cols], index=False)
+
+    kn = keys(new)
+    dup = kn.duplicated().to_numpy()
+    if len(inter):
+        dup |= kn.isin(set(keys(inter))).to_numpy()
+    stats = {"new": int((~dup).sum()), "merged": int(dup.sum())}
+    new = new[~dup]
+    if len(new):
+        inter = pd.concat([inter, new], ignore_index=True)
+        first = new.sort_values("timestamp", kind="stable")
+        t, _ = add_ties(replace(t, interactions=inter), first["person_id"].astype("object"),
+                        first["other_id"].astype("object"),
+                        pd.Series(pd.NaT, index=first.index, dtype="datetime64[ns, UTC]"),
+                        source="interactions", owner="")
+        return t, stats
+    return t, stats
+
+
+def add_overrides(t: Tables, a: str, b: str, when: pd.Timestamp, strength: float,
+                  note: str = "") -> Tables:
+    """Record a strength set by hand for the tie a-b at *when*."""
+    lo, hi = sorted((a, b))
+    row = pd.DataFrame({"a": [lo], "b": [hi], "timestamp": [when], "strength": [strength],
+                        "note": [note]})
+    ov = pd.concat([t.overrides, schema.conform(row, "overrides",
+                                                person_ids=t.people["person_id"])],
+                   ignore_index=True)
+    return replace(t, overrides=ov)

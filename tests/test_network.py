@@ -1,0 +1,189 @@
+"""Network: imports, identity across imports and owners, graph, persistence."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pandas as pd
+import pytest
+
+import netgraph as ng
+
+
+def test_import_linkedin_connections(ada_export):
+    net = ng.Network()
+    report = net.import_linkedin(ada_export, owner="Ada Lovelace")
+    assert isinstance(report, ng.ImportReport)
+    people = net.people
+    assert people["is_owner"].sum() == 1
+    # ghost row skipped and reported with its line (preamble 3 lines + header = line 4)
+    issues = report.issues()
+    assert (issues["status"] == "skipped").sum() == 1
+    assert issues.loc[issues["status"] == "skipped", "line"].tolist() == [9]
+    # duplicate names with distinct URLs are two people
+    assert (people["name"] == "Alan Turing").sum() == 2
+    # credentials do not break the name
+    kj = people[people["url"].str.endswith("/kj")].iloc[0]
+    assert kj["name"] == "Katherine Johnson"
+    # placeholder kept as text, not a company
+    assert kj["company"] == "Self-employed" and kj["company_id"] == ""
+    assert "" not in set(net.companies["company_id"])
+    # legal-suffix variants are one company
+    acme = net.companies[net.companies["company_id"] == "acme robotics"]
+    assert len(acme) == 1
+    assert set(acme["aliases"].iloc[0].split("|")) == {"Acme Robotics Inc.", "ACME Robotics LLC"}
+    assert len(net.ties) == 5
+
+
+def test_reimport_is_idempotent(ada_export):
+    net = ng.Network()
+    net.import_linkedin(ada_export, owner="Ada Lovelace")
+    before = {n: getattr(net, n).copy() for n in ("people", "companies", "affiliations", "ties")}
+    report = net.import_linkedin(ada_export, owner="Ada Lovelace")
+    for name, frame in before.items():
+        pd.testing.assert_frame_equal(getattr(net, name), frame)
+    assert report.new_people == 0
+
+
+def test_newer_export_updates_company_and_keeps_history(tmp_path, ada_export, write_connections):
+    net = ng.Network()
+    net.import_linkedin(ada_export, owner="Ada Lovelace")
+    newer = write_connections(tmp_path / "new" / "Connections.csv", [
+        "Grace,Hopper,https://www.linkedin.com/in/grace-hopper,,Globex,VP,16 Dec 2024",
+        "Edsger,Dijkstra,https://www.linkedin.com/in/ewd,,Initech,Engineer,03 Mar 2026",
+    ])
+    net.import_linkedin(newer, owner="Ada Lovelace")
+    grace = net.people.set_index("person_id").loc["in:grace-hopper"]
+    assert (grace["company"], grace["title"]) == ("Globex", "VP")
+    aff = net.affiliations
+    aff = aff[aff["person_id"] == "in:grace-hopper"].set_index("company_id")
+    assert not aff.loc["acme robotics", "current"]
+    assert aff.loc["acme robotics", "end"] == pd.Timestamp("2026-03-03", tz="UTC")
+    assert aff.loc["globex", "current"]
+
+
+def test_team_exports_pool_into_one_network(tmp_path, ada_export, write_connections):
+    bob = write_connections(tmp_path / "bob" / "Connections.csv", [
+        "Grace,Hopper,https://www.linkedin.com/in/grace-hopper/,,Acme Robotics,CTO,01 Jan 2020",
+        "Barbara,Liskov,https://www.linkedin.com/in/liskov,,Globex Corp,Engineer,01 Feb 2021",
+    ], preamble=False)
+    net = ng.Network()
+    net.import_linkedin(ada_export, owner="Ada Lovelace")
+    net.import_linkedin(bob, owner="Bob Kahn")
+    assert net.owners["name"].tolist() == ["Ada Lovelace", "Bob Kahn"]
+    assert (net.people["url"] == "https://www.linkedin.com/in/grace-hopper").sum() == 1
+    grace_ties = net.ties[(net.ties["a"] == "in:grace-hopper") | (net.ties["b"] == "in:grace-hopper")]
+    assert len(grace_ties) == 2
+    assert net.companies["company_id"].isin(["globex"]).sum() == 1
+
+
+def test_interactions_match_names_and_report_ambiguity(ada_export):
+    net = ng.Network()
+    net.import_linkedin(ada_export, owner="Ada Lovelace")
+    log = pd.DataFrame({
+        "person": ["Grace Hopper", "Alan Turing", "Margaret Hamilton"],
+        "timestamp": ["2026-01-05T10:00:00Z", "2026-01-06", "2026-01-07"],
+        "channel": ["call", "email", "meeting"],
+        "direction": ["out", "in", ""],
+    })
+    report = net.import_interactions(log, owner="Ada Lovelace")
+    inter = net.interactions
+    assert len(inter) == 2
+    assert set(inter["person_id"].astype(str)) == {"in:grace-hopper", "name:margaret hamilton@"}
+    issues = report.issues()
+    amb = issues[issues["reason"].str.contains("ambiguous")]
+    assert amb["line"].tolist() == [3]
+    assert report.new_people == 1
+    # every interacting pair is a tie
+    assert ((net.ties["a"] == "name:margaret hamilton@") | (net.ties["b"] == "name:margaret hamilton@")).any()
+    assert str(inter["timestamp"].dtype) == "datetime64[ns, UTC]"
+
+
+def test_failed_import_leaves_network_unchanged(tmp_path, ada_export):
+    net = ng.Network()
+    net.import_linkedin(ada_export, owner="Ada Lovelace")
+    before = net.people.copy()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("hello,world\n1,2\n")
+    with pytest.raises(ng.InputError) as err:
+        net.import_linkedin(bad, owner="Ada Lovelace")
+    assert "bad.csv" in str(err.value) and "Hint:" in str(err.value)
+    pd.testing.assert_frame_equal(net.people, before)
+
+
+def test_owner_is_required_when_ambiguous(ada_export, tmp_path, write_connections):
+    net = ng.Network()
+    with pytest.raises(ng.InputError, match="owner"):
+        net.import_linkedin(ada_export)
+
+
+def test_graph_conventions(ada_export):
+    net = ng.Network()
+    net.import_linkedin(ada_export, owner="Ada Lovelace")
+    G = net.graph
+    kinds = {d["kind"] for _, d in G.nodes(data=True)}
+    assert kinds == {"person", "company"}
+    assert all("name" in d for _, d in G.nodes(data=True))
+    owners = [n for n, d in G.nodes(data=True) if d.get("is_owner")]
+    assert len(owners) == 1
+    edge_kinds = {d["kind"] for *_, d in G.edges(data=True)}
+    assert edge_kinds == {"knows", "works_at"}
+    assert G.has_edge("in:grace-hopper", "company:acme robotics")
+    # the placeholder company is not a node
+    assert not any(d.get("name") == "Self-employed" for _, d in G.nodes(data=True))
+    knows = G.edges[owners[0], "in:grace-hopper"]
+    assert knows["since"] == pd.Timestamp("2024-12-16", tz="UTC")
+    assert "linkedin" in knows["source"]
+
+
+def test_save_load_round_trip_is_exact(tmp_path, ada_export):
+    net = ng.Network()
+    net.import_linkedin(ada_export, owner="Ada Lovelace")
+    net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"], "timestamp": ["2026-01-05"],
+                                          "channel": ["call"], "note": ["coffee ☕"]}))
+    net.import_affiliations(pd.DataFrame({"person": ["Grace Hopper"], "company": ["Navy"],
+                                          "start": ["1943-01-01"], "end": ["1986-08-14"]}))
+    path = tmp_path / "net.db"
+    net.save(path)
+    back = ng.Network.load(path)
+    for name in ("people", "companies", "affiliations", "ties", "interactions", "overrides"):
+        a, b = getattr(net, name), getattr(back, name)
+        pd.testing.assert_frame_equal(a, b, check_categorical=True)
+        assert a.equals(b)
+
+
+def test_load_rejects_corrupt_and_foreign_files(tmp_path):
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(ng.WorkspaceError):
+        ng.Network.load(junk)
+    foreign = tmp_path / "foreign.db"
+    con = sqlite3.connect(foreign)
+    con.execute("create table t (x)")
+    con.commit()
+    con.close()
+    with pytest.raises(ng.WorkspaceError, match="not a netgraph workspace"):
+        ng.Network.load(foreign)
+    with pytest.raises(ng.NetgraphError):
+        ng.Network.load(tmp_path / "missing.db")
+
+
+def test_company_alias_merges_companies(ada_export):
+    net = ng.Network()
+    net.import_linkedin(ada_export, owner="Ada Lovelace")
+    net.add_company_alias("Initech", "Globex")
+    assert "initech" not in set(net.companies["company_id"])
+    assert (net.people["company_id"] == "globex").sum() == 2
+    assert net.graph.has_edge("in:ewd", "company:globex")
+
+
+def test_find_person_suggests(ada_export):
+    net = ng.Network()
+    net.import_linkedin(ada_export, owner="Ada Lovelace")
+    assert net.find_person("https://linkedin.com/in/Grace-Hopper/") == "in:grace-hopper"
+    with pytest.raises(ng.NotFoundError) as err:
+        net.find_person("Grace Hoper")
+    assert "Grace Hopper" in err.value.suggestions
+    assert isinstance(err.value, LookupError)
+    with pytest.raises(ng.NotFoundError, match="2 people"):
+        net.find_person("Alan Turing")
