@@ -51,6 +51,22 @@ def _none(v):
     return None if (v is pd.NaT or (isinstance(v, float) and np.isnan(v))) else v
 
 
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """Row dicts with native Python values (NaT/NaN -> None), faster than ``to_dict``."""
+    cols = list(frame.columns)
+    lists = []
+    for c in cols:
+        col = frame[c]
+        if pd.api.types.is_datetime64_any_dtype(col):
+            lists.append([None if v is pd.NaT else v for v in col.astype(object).tolist()])
+        elif pd.api.types.is_float_dtype(col):
+            lists.append([None if v != v else v for v in col.tolist()])
+        else:
+            lists.append(col.astype(object).tolist() if isinstance(
+                col.dtype, pd.CategoricalDtype) else col.tolist())
+    return [dict(zip(cols, vals, strict=True)) for vals in zip(*lists, strict=True)]
+
+
 def build_graph(tables, strengths: pd.DataFrame | None = None,
                 company_links: pd.DataFrame | None = None) -> nx.Graph:
     """Build a ``networkx.Graph`` of people and companies from the tables.
@@ -75,7 +91,7 @@ def build_graph(tables, strengths: pd.DataFrame | None = None,
     G = nx.Graph()
     people = tables.people
     cols = ["name", "company", "company_id", "title", "url", "email", "is_owner"]
-    records = people[cols].to_dict("records")
+    records = _records(people[cols])
     G.add_nodes_from((pid, {"kind": "person", **r})
                      for pid, r in zip(people["person_id"], records, strict=True))
     comp = tables.companies
@@ -84,19 +100,16 @@ def build_graph(tables, strengths: pd.DataFrame | None = None,
                      for c, n, a in zip(comp["company_id"], comp["name"], comp["aliases"],
                                         strict=True))
     ties = tables.ties
-    attrs = pd.DataFrame({"since": ties["since"].astype(object).where(ties["since"].notna(), None),
-                          "source": ties["source"], "owner": ties["owner"]})
+    attrs = pd.DataFrame({"since": ties["since"], "source": ties["source"],
+                          "owner": ties["owner"]})
     if strengths is not None and len(strengths) == len(ties):
         extra = [c for c in strengths.columns if c not in ("a", "b")]
         for c in extra:
-            col = strengths[c].reset_index(drop=True)
-            if pd.api.types.is_datetime64_any_dtype(col):
-                col = col.astype(object).where(col.notna(), None)
-            attrs[c] = col.to_numpy()
+            attrs[c] = strengths[c].reset_index(drop=True)
         if "strength" in attrs:
             s = np.clip(attrs["strength"].to_numpy(dtype=float), 1e-12, 1.0)
             attrs["cost"] = -np.log(s)
-    recs = attrs.to_dict("records")
+    recs = _records(attrs)
     G.add_edges_from((a, b, {"kind": "knows", **r}) for a, b, r in zip(
         ties["a"].astype(object), ties["b"].astype(object), recs, strict=True))
     aff = tables.affiliations

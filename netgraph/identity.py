@@ -66,6 +66,8 @@ _INVISIBLE_RE = re.compile("[\u00a0\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff
 
 
 def _fold_text(value: str) -> str:
+    if value.isascii():
+        return value.lower()
     value = _INVISIBLE_RE.sub(" ", value)
     value = unicodedata.normalize("NFKD", value)
     value = "".join(c for c in value if not unicodedata.combining(c))
@@ -181,8 +183,11 @@ def person_ids(
     """
     url = pd.Series(url, dtype="object").fillna("").astype(str)
     email = pd.Series(email, dtype="object").fillna("").astype(str).str.strip().str.lower()
-    nk = name_key(name).to_numpy()
     comp = pd.Series(company_id, dtype="object").fillna("").astype(str).to_numpy()
+    need = ((url == "") & (email == "")).to_numpy()
+    nk = np.full(len(url), "", dtype=object)
+    if need.any():
+        nk[need] = name_key(pd.Series(name, dtype="object").fillna("").to_numpy()[need]).to_numpy()
     slug = url.str.replace(r"^https?://(?:[a-z]{2,3}\.)?(?:www\.)?linkedin\.com/in/", "", regex=True)
     slug = slug.str.rstrip("/").str.lower()
     out = np.where(

@@ -137,9 +137,14 @@ def import_linkedin(t: Tables, path: str | PathLike[str], owner: str | None,
         rep.imported, rep.merged = st["new"], st["merged"]
         _adopt(report, rep)
     if msgs_int is not None:
-        rep = msgs_int.attrs.get("report") or ImportReport(kind="linkedin messages")
+        # one report for messages.csv: the reader's, plus what turning it into events found
+        rep = frames["messages"].attrs.get("report") or ImportReport(kind="linkedin messages")
+        conv = msgs_int.attrs.get("report")
         rows = msgs_int.rename(columns={"person_name": "name", "person_url": "url"})
         hidden = rows["hidden"].astype(bool) if "hidden" in rows else pd.Series(False, rows.index)
+        if conv is not None:
+            rep.skipped.extend(conv.skipped)
+            rep.warnings.extend(w for w in conv.warnings if "hidden member" not in w.reason)
         if hidden.any():
             rep.skip_many(rows.loc[hidden, "line"],
                           "hidden member ('LinkedIn Member'): counted as unknown, not one person")

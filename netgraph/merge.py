@@ -344,8 +344,14 @@ def _refresh_companies(t: Tables, pairs: pd.DataFrame) -> Tables:
         best = new_ids.sort_values(["company_id", "n", "company"], ascending=[True, False, True],
                                    kind="stable")
         names = best.drop_duplicates("company_id")
-        aliases = best.groupby("company_id", sort=False)["company"].agg(
-            lambda s: "|".join(sorted(set(s))))
+        # most companies have one spelling: join only the few with several
+        by_name = best.sort_values(["company_id", "company"], kind="stable")
+        many = by_name["company_id"].duplicated(keep=False)
+        aliases = pd.Series(by_name.loc[~many, "company"].to_numpy(),
+                            index=by_name.loc[~many, "company_id"].to_numpy(), dtype=object)
+        if many.any():
+            joined = by_name[many].groupby("company_id", sort=False)["company"].agg("|".join)
+            aliases = pd.concat([aliases, joined.astype(object)])
         frames.append(pd.DataFrame({"company_id": names["company_id"].to_numpy(),
                                     "name": names["company"].to_numpy(),
                                     "aliases": aliases.reindex(names["company_id"]).to_numpy()}))
@@ -478,7 +484,7 @@ def add_interactions(t: Tables, rows: pd.DataFrame) -> tuple[Tables, dict[str, i
     kn = keys(new)
     dup = kn.duplicated().to_numpy()
     if len(inter):
-        dup |= kn.isin(set(keys(inter))).to_numpy()
+        dup = dup | kn.isin(keys(inter)).to_numpy()
     stats = {"new": int((~dup).sum()), "merged": int(dup.sum())}
     new = new[~dup]
     if len(new):

@@ -370,7 +370,449 @@ class Network:
         return self._cache[key]
 
     def _graph_strengths(self) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
-        return None, None
+        at = _today()
+        return self._scores(at), self._company_links(at)
+
+    # ------------------------------------------------------------ models
+    @property
+    def model(self):
+        """The :class:`~netgraph.StrengthModel` scoring tie strength."""
+        if self._model is None:
+            from netgraph.strength import StrengthModel
+
+            self._model = StrengthModel()
+        return self._model
+
+    @property
+    def company_model(self):
+        """The :class:`~netgraph.CompanyTieModel` scoring the hop into a company."""
+        if self._company_model is None:
+            from netgraph.paths import CompanyTieModel
+
+            self._company_model = CompanyTieModel()
+        return self._company_model
+
+    def _cached(self, key: tuple, make):
+        key = (*key, self._version)
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+    def _prepared(self):
+        from netgraph import strength
+
+        t = self._t
+        return self._cached(("prepared",), lambda: strength.prepare(
+            t.ties, t.interactions, t.affiliations, t.overrides, people=t.people["person_id"]))
+
+    def _scores(self, at: pd.Timestamp) -> pd.DataFrame:
+        from netgraph import strength
+
+        return self._cached(("scores", at), lambda: strength.score(
+            self._prepared(), self.model, at))
+
+    def _company_links(self, at: pd.Timestamp) -> pd.DataFrame:
+        from netgraph.paths import company_links
+
+        return self._cached(("links", at), lambda: company_links(
+            self._t.affiliations, model=self.company_model, at=at))
+
+    def _index(self, at: Any = None):
+        from netgraph.index import PathIndex
+
+        at = _when(at)
+        t = self._t
+
+        def make():
+            scores = self._scores(at)
+            return PathIndex.build(t.people, t.companies, t.ties, scores["strength"].to_numpy(),
+                                   self._company_links(at), scores, at=at)
+
+        return self._cached(("index", at), make)
+
+    def _pair(self, person: str, other: str | None) -> tuple[str, str]:
+        pid = self.find_person(person)
+        if other is not None:
+            return pid, self.find_person(other)
+        owners = self._owner_ids()
+        if len(owners) == 1:
+            return owners[0], pid
+        # several owners: the one with the strongest tie to the person
+        from netgraph.strength import find_tie
+
+        prep = self._prepared()
+        rows = []
+        for o in owners:
+            try:
+                rows.append((find_tie(prep, o, pid), o))
+            except NotFoundError:
+                continue
+        if not rows:
+            return owners[0], pid
+        sc = self._scores(_today()).loc[[r for r, _ in rows], "strength"].to_numpy()
+        return rows[int(sc.argmax())][1], pid
+
+    # ------------------------------------------------------------ strength
+    def strengths(self, at: Any = None) -> pd.DataFrame:
+        """Strength of every tie at a date, with its evidence and components.
+
+        Parameters
+        ----------
+        at : timestamp-like, optional
+            When to evaluate (default: now, UTC). Interactions after *at* are
+            ignored.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per tie: ``a``, ``b``, ``name_a``, ``name_b``,
+            ``strength``, ``tier``, ``last_contact``, counts per channel, the
+            components of the score (see :class:`~netgraph.StrengthModel`).
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"] * 3,
+        ...     "timestamp": ["2026-01-05", "2026-02-01", "2026-03-01"],
+        ...     "channel": "call", "direction": ["out", "in", "out"]}), owner="Ada")
+        >>> s = net.strengths(at="2026-03-02")
+        >>> s[["name_a", "name_b", "n_call"]].values.tolist()
+        [['Ada', 'Grace Hopper', 3]]
+        >>> bool(0 < s["strength"].iloc[0] < 1)
+        True
+        """
+        out = self._scores(_when(at)).copy()
+        names = pd.Series(self._t.people["name"].to_numpy(), index=self._t.people["person_id"])
+        pos_a = out.columns.get_loc("b") + 1
+        out.insert(pos_a, "name_a", out["a"].astype(object).map(names).to_numpy())
+        out.insert(pos_a + 1, "name_b", out["b"].astype(object).map(names).to_numpy())
+        return out.reset_index(drop=True)
+
+    def strength(self, person: str, other: str | None = None, at: Any = None) -> float:
+        """Strength of the tie between *person* and *other* (default: the owner), 0..1.
+
+        Returns 0.0 when the two are not connected.
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"],
+        ...     "timestamp": ["2026-01-05"], "channel": ["meeting"]}), owner="Ada")
+        >>> net.strength("Grace Hopper", at="2026-01-06") > net.strength(
+        ...     "Grace Hopper", at="2026-06-06")
+        True
+        """
+        from netgraph.strength import find_tie, pair_strength
+
+        a, b = self._pair(person, other)
+        try:
+            row = find_tie(self._prepared(), a, b)
+        except NotFoundError:
+            return 0.0
+        return float(pair_strength(self._prepared(), row, _when(at), model=self.model))
+
+    def strength_history(self, person: str, other: str | None = None, start: Any = None,
+                         end: Any = None, freq: str = "W") -> pd.Series:
+        """Strength of one tie over time (a Series on a UTC DatetimeIndex).
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"],
+        ...     "timestamp": ["2026-01-05"], "channel": ["meeting"]}), owner="Ada")
+        >>> h = net.strength_history("Grace Hopper", start="2026-01-01", end="2026-03-01")
+        >>> h.index.tz is not None and h.idxmax() < h.index[-1]
+        True
+        """
+        from netgraph.strength import find_tie, strength_history
+
+        a, b = self._pair(person, other)
+        row = find_tie(self._prepared(), a, b)
+        s = strength_history(self._prepared(), row, start=start, end=end, freq=freq,
+                             model=self.model)
+        s.name = f"{self._name(a)} - {self._name(b)}"
+        return s
+
+    def explain_strength(self, person: str, other: str | None = None, at: Any = None):
+        """Why a tie is as strong as it is: the evidence and each component's share.
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"],
+        ...     "timestamp": ["2026-01-05"], "channel": ["meeting"]}), owner="Ada")
+        >>> "Grace Hopper" in str(net.explain_strength("Grace Hopper", at="2026-02-01"))
+        True
+        """
+        from netgraph.strength import explain, find_tie
+
+        a, b = self._pair(person, other)
+        row = find_tie(self._prepared(), a, b)
+        return explain(self._prepared(), row, _when(at), model=self.model,
+                       names=(self._name(a), self._name(b)))
+
+    def ping_list(self, at: Any = None, n: int | None = 20, source: str | None = None
+                  ) -> pd.DataFrame:
+        """Whom to ping before a useful tie goes cold, most at stake first.
+
+        Parameters
+        ----------
+        at : timestamp-like, optional
+            Default: now (UTC).
+        n : int or None, default 20
+            How many rows (``None``: all).
+        source : str, optional
+            One owner (default: every owner).
+
+        Returns
+        -------
+        pandas.DataFrame
+            person, strength now, tier, last contact, due date, goes-cold-on
+            date, reason, priority (see :func:`netgraph.ping.ping_list`).
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"] * 4,
+        ...     "timestamp": ["2025-01-05", "2025-02-05", "2025-03-05", "2025-04-05"],
+        ...     "channel": "call", "direction": ["out", "in", "out", "in"]}), owner="Ada")
+        >>> net.ping_list(at="2026-01-01")["person"].tolist()
+        ['Grace Hopper']
+        """
+        from netgraph.ping import ping_list
+        from netgraph.strength import score
+
+        at = _when(at)
+        owners = self._owner_ids(source)
+        ties = self._t.ties
+        mine = (ties["a"].isin(owners) | ties["b"].isin(owners)).to_numpy().nonzero()[0]
+        scores = score(self._prepared(), self.model, at, ties=mine, forecast=True)
+        return ping_list(scores, owner=owners, people=self._t.people, model=self.model, at=at,
+                         n=n, values=self._target_values(at))
+
+    def set_targets(self, companies: Iterable[str]) -> None:
+        """Set the companies you are aiming for: ties on the best paths there weigh more
+        in :meth:`ping_list`.
+
+        Examples
+        --------
+        >>> import netgraph as ng
+        >>> net = ng.Network()
+        >>> net.set_targets(["Acme Robotics"])
+        >>> net.targets
+        ['Acme Robotics']
+        """
+        companies = [companies] if isinstance(companies, str) else list(companies)
+        self._targets = [str(c) for c in companies]
+        self._cache.clear()
+
+    @property
+    def targets(self) -> list[str]:
+        """The target companies set with :meth:`set_targets`."""
+        return list(self._targets)
+
+    def _target_values(self, at: pd.Timestamp) -> dict[str, float] | None:
+        if not self._targets:
+            return None
+        values: dict[str, float] = {}
+        for target in self._targets:
+            try:
+                paths = self.warm_paths(target, k=5, at=at)
+            except NotFoundError:
+                continue
+            for p in paths:
+                for pid in p.person_ids[1:]:
+                    values[pid] = max(values.get(pid, 1.0), 1.0 + 2.0 * p.probability)
+        return values or None
+
+    def log_interaction(self, person: str, when: Any = None, channel: str = "call",
+                        direction: str = "out", note: str | None = None,
+                        other: str | None = None) -> None:
+        """Record that you were in touch with *person* (resets their ping clock).
+
+        Parameters
+        ----------
+        person : str
+            Name, profile URL, e-mail or person id.
+        when : timestamp-like, optional
+            Default: now (UTC).
+        channel : {"meeting", "call", "message", "email", "linkedin", "other"}
+        direction : {"out", "in", ""}
+            ``out``: you reached out; ``in``: they did; ``""``: unknown.
+        note : str, optional
+        other : str, optional
+            The other person (default: the owner).
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_contacts(pd.DataFrame({"name": ["Grace Hopper"]}), owner="Ada")
+        >>> net.log_interaction("Grace Hopper", when="2026-05-01", channel="meeting")
+        >>> len(net.interactions)
+        1
+        """
+        from netgraph.merge import add_interactions
+        from netgraph.schema import CHANNELS
+
+        if channel not in CHANNELS:
+            raise InputError(f"unknown channel {channel!r}", expected="one of " + ", ".join(
+                CHANNELS), hint="Use 'meeting', 'call', 'message' or 'email'.")
+        if direction not in ("out", "in", ""):
+            raise InputError(f"unknown direction {direction!r}", expected="'out', 'in' or ''",
+                             hint="'out' when you reached out, 'in' when they did.")
+        a, b = self._pair(person, other)
+        row = pd.DataFrame({"person_id": [b], "other_id": [a], "timestamp": [_when(when)],
+                            "channel": [channel], "direction": [direction], "participants": [2],
+                            "source": ["logged"], "note": [note or ""]})
+        t, _ = add_interactions(self._t, row)
+        self._set(t)
+
+    def set_strength(self, person: str, strength: float, other: str | None = None,
+                     when: Any = None, note: str = "") -> None:
+        """Set a tie's strength by hand at a date; it then decays like any evidence.
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_contacts(pd.DataFrame({"name": ["Grace Hopper"]}), owner="Ada")
+        >>> net.set_strength("Grace Hopper", 0.8, when="2026-01-01")
+        >>> round(net.strength("Grace Hopper", at="2026-01-01"), 1)
+        0.8
+        """
+        from netgraph.merge import add_overrides, add_ties
+
+        try:
+            value = float(strength)
+        except (TypeError, ValueError):
+            value = float("nan")
+        if not 0.0 <= value <= 1.0:
+            raise InputError(f"strength {strength!r} is outside 0..1",
+                             expected="a number from 0 to 1", hint="0.8 is a close tie.")
+        a, b = self._pair(person, other)
+        t, _ = add_ties(self._t, pd.Series([a]), pd.Series([b]), pd.Series([pd.NaT]),
+                        source="manual", owner="")
+        self._set(add_overrides(t, a, b, _when(when), value, note))
+
+    # ------------------------------------------------------------ paths
+    def warm_paths(self, target: str, source: str | None = None, k: int = 5,
+                   max_hops: int = 3, at: Any = None, exclude: Iterable[str] | str = ()):
+        """The warmest introduction paths from you (or your team) into a company.
+
+        A tie's strength is read as the chance the person acts on a request
+        along it; a path's probability is the product of its hops'
+        strengths, the last hop being the person's tie to the company
+        (:class:`~netgraph.CompanyTieModel`). See :func:`netgraph.paths.warm_paths`.
+
+        Parameters
+        ----------
+        target : str
+            A company (any spelling or alias) or a person.
+        source : str, optional
+            An owner; default: every owner (each path starts at its owner).
+        k : int, default 5
+            Paths through *k* different first introducers.
+        max_hops : int, default 3
+            Person-to-person hops at most.
+        at : timestamp-like, optional
+            Evaluate strengths at this date (default: now).
+        exclude : str or iterable of str
+            People or companies not to route through.
+
+        Returns
+        -------
+        WarmPaths
+            Ranked by probability; empty (with ``.reason``) when there is no route.
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_contacts(pd.DataFrame({"name": ["Grace Hopper"],
+        ...                         "company": ["Acme Inc"]}), owner="Ada")
+        >>> best = net.warm_paths("ACME")[0]
+        >>> best.people
+        ['Ada', 'Grace Hopper']
+        """
+        from netgraph import paths
+
+        return paths.warm_paths(self._index(at), target, source=source, k=k,
+                                max_hops=max_hops, exclude=exclude)
+
+    def introducers(self, target: str, source: str | None = None, max_hops: int = 3,
+                    at: Any = None, exclude: Iterable[str] | str = ()) -> pd.DataFrame:
+        """Whom among your direct contacts to ask for an introduction to *target*.
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_contacts(pd.DataFrame({"name": ["Grace Hopper"],
+        ...                         "company": ["Acme Inc"]}), owner="Ada")
+        >>> net.introducers("Acme")["introducer"].tolist()
+        ['Grace Hopper']
+        """
+        from netgraph import paths
+
+        return paths.introducers(self._index(at), target, source=source, max_hops=max_hops,
+                                 exclude=exclude)
+
+    def reach(self, companies: Iterable[str] | str | None = None, source: str | None = None,
+              max_hops: int = 3, at: Any = None) -> pd.DataFrame:
+        """For each company (or the given ones): how warm is my best way in?
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_contacts(pd.DataFrame({"name": ["Grace Hopper", "Alan Turing"],
+        ...                         "company": ["Acme Inc", "Globex"]}), owner="Ada")
+        >>> sorted(net.reach()["company"])
+        ['Acme Inc', 'Globex']
+        """
+        from netgraph import paths
+
+        return paths.reach(self._index(at), companies, source=source, max_hops=max_hops)
+
+    # ------------------------------------------------------------ html
+    def to_html(self, path: str | PathLike[str], paths: Any = None, around: Any = None,
+                max_nodes: int = 1500, title: str | None = None):
+        """Write an interactive, self-contained HTML graph (works offline).
+
+        Parameters
+        ----------
+        path : str or path-like
+        paths : WarmPaths, optional
+            Paths to highlight (e.g. ``net.warm_paths("Acme")``).
+        around : str or list, optional
+            People or companies to centre the view on.
+        max_nodes : int, default 1500
+            The view shows the neighbourhood that matters up to this size.
+        title : str, optional
+
+        Returns
+        -------
+        pathlib.Path
+
+        Examples
+        --------
+        >>> import tempfile, os, pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_contacts(pd.DataFrame({"name": ["Grace Hopper"]}), owner="Ada")
+        >>> out = net.to_html(os.path.join(tempfile.mkdtemp(), "g.html"))
+        >>> out.read_text().count("<script") >= 1
+        True
+        """
+        from netgraph.viz.html import write_html
+
+        return write_html(self.graph, path, paths=paths, around=around, max_nodes=max_nodes,
+                          title=title, owner_ids=self.owners["person_id"].tolist())
 
     def summary(self) -> str:
         """A few lines: people, companies, ties, interactions, owners, imports.
@@ -470,3 +912,27 @@ class Network:
 
     def _company_id(self, name: str) -> str:
         return self._t.company_ids(pd.Series([name])).iloc[0]
+
+    def _name(self, pid: str) -> str:
+        people = self._t.people
+        hit = people.loc[people["person_id"] == pid, "name"]
+        return hit.iloc[0] if len(hit) else pid
+
+
+def _today() -> pd.Timestamp:
+    """Now, rounded down to the day, so cached scores hold for the day."""
+    return pd.Timestamp.now(tz="UTC").floor("D")
+
+
+def _when(at: Any) -> pd.Timestamp:
+    if at is None:
+        return _today()
+    try:
+        ts = pd.Timestamp(at)
+    except (TypeError, ValueError) as err:
+        raise InputError(f"cannot read the date {at!r}", expected="a date like '2026-01-31'",
+                         hint="Pass a pandas Timestamp, datetime or ISO date string.") from err
+    if pd.isna(ts):
+        raise InputError(f"cannot read the date {at!r}", expected="a date like '2026-01-31'",
+                         hint="Pass a pandas Timestamp, datetime or ISO date string.")
+    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")

@@ -67,6 +67,12 @@ class ImportReport:
     warnings: list[Issue] = field(default_factory=list)
     parts: list[ImportReport] = field(default_factory=list)
 
+    def __deepcopy__(self, memo: dict) -> ImportReport:
+        # A report travels in ``DataFrame.attrs``, which pandas deep-copies on
+        # every operation; it describes one import, so frames derived from the
+        # reader's output share it instead of copying thousands of issues.
+        return self
+
     def skip(self, line: int | None, reason: str) -> None:
         """Record one skipped row."""
         self.skipped.append(Issue(line, reason, self.file))

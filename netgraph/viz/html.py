@@ -1,0 +1,1297 @@
+"""Interactive, self-contained HTML view of a network (vis-network from pyvis).
+
+:func:`write_html` turns the people-and-companies graph (``net.graph``) into
+one HTML file that opens from disk with no internet: owners, people and
+companies, coloured by company, sized by the strength of their tie to the
+owner, with the given warm paths highlighted and everything else dimmed, a
+tooltip with the evidence for every node and edge, a legend and a title.
+
+Design
+------
+pyvis is used for what it ships, not for how it builds pages:
+
+* The JavaScript and CSS come from pyvis's bundled copy of vis-network
+  (``pyvis/templates/lib/vis-9.1.2``) and are **inlined** into the page. We
+  never call pyvis's ``Network.write_html``/``show``: with
+  ``cdn_resources="local"`` they leave a ``lib/`` folder in the current
+  directory, and the other modes reach a CDN.
+* We never call pyvis's ``add_edge``/``from_nx``: their duplicate check makes
+  them quadratic (about 267 s for 10,000 nodes), and ``from_nx`` writes into
+  the caller's graph. The node and edge records are built here from arrays
+  and written as one JSON block. The caller's graph is only read.
+* Positions are computed in Python (:func:`layout`, a vectorised
+  Fruchterman-Reingold variant: exact repulsion between near nodes through a
+  k-d tree, far-field repulsion through a coarse grid, attraction along
+  edges in proportion to their strength; fixed seed, so the same input gives
+  the same picture). The page renders with physics off and straight edges,
+  so it is drawn at once and stays responsive (Chromium, headless: about
+  0.7 s to first draw for the default 1,500-node view, 0.8 s for 2,000
+  nodes, 3 s for 10,000; ``benchmarks/bench_html.py``).
+* Tooltips are our own (``textContent`` into one ``<div>``) instead of
+  vis-network's ``title`` popups, which some vis versions parse as HTML.
+  Edge evidence is shipped raw and formatted on hover.
+* For tests and notebooks the page exposes ``window.netgraph = {network,
+  nodes, edges, meta, drawn, firstDrawMs}``; every node record carries
+  ``node`` (the graph's node id), ``kind``, ``highlighted`` and ``dimmed``.
+* Large networks are cut to the part that matters (:func:`select_nodes`):
+  owners, the warm paths, ``around`` and its neighbours, the target company
+  and its people, the owner's strongest ties, then everybody else by how
+  well the owner reaches them (the best product of strengths on a route).
+
+Safety: every value reaches the page either HTML-escaped (title, legend)
+or inside a JSON block whose ``<``, ``>`` and ``&`` are written as
+``\\u003c``-style escapes, so no name can close the script element. Labels
+are drawn on a canvas (never parsed as HTML) and tooltips are built with
+``textContent``, so a contact named ``<img src=x onerror=alert(1)>`` shows
+as exactly that text. A Content-Security-Policy meta tag forbids every
+network request (``default-src 'none'``).
+
+Examples
+--------
+>>> import tempfile, pathlib, networkx as nx
+>>> from netgraph.viz.html import write_html
+>>> g = nx.Graph()
+>>> g.add_node("in:ada", kind="person", name="Ada", is_owner=True)
+>>> g.add_node("in:bob", kind="person", name="Bob", company="Acme", company_id="acme")
+>>> g.add_node("company:acme", kind="company", name="Acme")
+>>> g.add_edge("in:ada", "in:bob", kind="knows", strength=0.8, cost=0.22)
+>>> g.add_edge("in:bob", "company:acme", kind="works_at", strength=0.9, cost=0.1)
+>>> out = write_html(g, pathlib.Path(tempfile.mkdtemp()) / "g.html",
+...                  paths=[["in:ada", "in:bob", "company:acme"]])
+>>> "vis.Network" in out.read_text(encoding="utf-8")
+True
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import functools
+import html as _html
+import itertools
+import json
+import math
+import os
+import re
+import tempfile
+import zlib
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import numpy as np
+
+from netgraph.errors import InputError, NetgraphError, NotFoundError
+
+__all__ = [
+    "PALETTE",
+    "build_page",
+    "iframe",
+    "layout",
+    "select_nodes",
+    "write_html",
+]
+
+#: Colours for companies (and their people), picked by a stable hash of the company.
+PALETTE: tuple[str, ...] = (
+    "#4e79a7", "#59a14f", "#b07aa1", "#76b7b2", "#9c755f", "#edc948", "#c2a5cf",
+    "#7f7fbf", "#2f8f83", "#8cd17d", "#a0cbe8", "#d4a6c8", "#86bcb6", "#bab0ac",
+    "#6b8e23", "#5f6fa8",
+)
+OWNER_COLOR = "#111827"
+PATH_COLOR = "#ff3d00"
+FOCUS_COLOR = "#0f172a"  # hovered/selected elements
+NO_COMPANY_COLOR = "#9ca3af"
+KNOWS_COLOR = "#64748b"
+DIM_ALPHA = 0.16
+_POS_SCALE = 60.0  # layout units -> vis pixels
+_TOOLTIP_SKIP = frozenset({"kind", "strength", "cost"})
+_NOT_NODES = "a WarmPaths result, WarmPath objects, or lists of node ids"
+
+
+# --------------------------------------------------------------------------- assets
+
+
+@functools.lru_cache(maxsize=1)
+def _vis_assets() -> tuple[str, str, str]:
+    """Return ``(version, js, css)`` of the vis-network copy bundled with pyvis."""
+    spec = find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise NetgraphError(
+            "the HTML graph needs pyvis (for its bundled vis-network), which is not installed",
+            hint="pip install 'pyvis>=0.3.2'",
+        )
+    lib = Path(next(iter(spec.submodule_search_locations))) / "templates" / "lib"
+    dirs = sorted(
+        (d for d in lib.glob("vis-*") if (d / "vis-network.min.js").is_file()),
+        key=lambda d: tuple(int(p) for p in d.name[4:].split(".") if p.isdigit()),
+    )
+    if not dirs:
+        raise NetgraphError(
+            f"pyvis is installed but its bundled vis-network was not found under {lib}",
+            hint="reinstall pyvis: pip install --force-reinstall 'pyvis>=0.3.2'",
+        )
+    d = dirs[-1]
+    js = (d / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (d / "vis-network.css").read_text(encoding="utf-8")
+    # No source-map lookups (they are requests), and nothing that could end the element early.
+    # (split on "\n" only: splitlines() would also split inside string literals)
+    js = "\n".join(ln for ln in js.split("\n") if not ln.startswith("//# sourceMappingURL"))
+    css = "\n".join(ln for ln in css.split("\n") if "sourceMappingURL" not in ln)
+    js = re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE)
+    css = re.sub(r"</(style)", r"<\\/\1", css, flags=re.IGNORECASE)
+    return d.name[4:], js, css
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _is_missing(v: Any) -> bool:
+    t = type(v)
+    if t is str:
+        return not v.strip()
+    if v is None:
+        return True
+    if t is float:
+        return v != v
+    if t is int or t is bool:
+        return False
+    if isinstance(v, float | np.floating):
+        return bool(np.isnan(v))
+    if isinstance(v, np.datetime64 | np.timedelta64):
+        return bool(np.isnat(v))
+    try:  # pd.NaT and its relatives compare unequal to themselves
+        return bool(v != v)
+    except (TypeError, ValueError):
+        return False
+
+
+def _fmt(v: Any) -> str | None:
+    """Plain-text form of an attribute value for a tooltip; None when missing."""
+    t = type(v)
+    if t is str:
+        s = v.strip()
+        if not s:
+            return None
+        return s if len(s) <= 300 else s[:299] + "…"
+    if _is_missing(v):
+        return None
+    if isinstance(v, bool | np.bool_):
+        return "yes" if v else "no"
+    if isinstance(v, np.datetime64):
+        return str(v.astype("datetime64[D]"))
+    if isinstance(v, np.generic):
+        v = v.item()
+    if isinstance(v, float):
+        return f"{v:.2f}" if abs(v) < 1e6 else f"{v:,.0f}"
+    if isinstance(v, int):
+        return f"{v:,}"
+    if isinstance(v, _dt.datetime):
+        return v.date().isoformat()
+    if isinstance(v, _dt.date):
+        return v.isoformat()
+    if isinstance(v, list | tuple | set | frozenset):
+        parts = [p for p in (_fmt(x) for x in v) if p]
+        return ", ".join(parts) or None
+    return _fmt(str(v))
+
+
+@functools.lru_cache(maxsize=256)
+def _rgba(hex_color: str, alpha: float) -> str:
+    h = hex_color.lstrip("#")
+    r, g, b = int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+    return f"rgba({r},{g},{b},{alpha:g})"
+
+
+def _company_colors(counts: Mapping[str, int]) -> dict[str, str]:
+    """A colour per company key: its hash picks a palette slot; bigger companies pick first,
+    and while free slots remain a taken slot moves on to the next free one."""
+    out: dict[str, str] = {"": NO_COMPANY_COLOR}
+    used: set[int] = set()
+    for key in sorted(counts, key=lambda c: (-counts[c], c)):
+        if not key:
+            continue
+        slot = zlib.crc32(key.encode("utf-8")) % len(PALETTE)
+        if len(used) < len(PALETTE):
+            while slot in used:
+                slot = (slot + 1) % len(PALETTE)
+        used.add(slot)
+        out[key] = PALETTE[slot]
+    return out
+
+
+def _json_for_script(obj: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element (no ``<``, ``>``, ``&`` left)."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _name(attrs: Mapping[str, Any], node: Hashable) -> str:
+    n = attrs.get("name")
+    return str(node) if _is_missing(n) else str(n)
+
+
+# --------------------------------------------------------------------------- graph arrays
+
+
+@dataclass
+class _Arrays:
+    """The graph as arrays (read once; the graph itself is never written)."""
+
+    nodes: list[Hashable]
+    index: dict[Hashable, int]
+    attrs: list[Mapping[str, Any]]
+    is_company: np.ndarray
+    rows: np.ndarray
+    cols: np.ndarray
+    strength: np.ndarray  # NaN where the edge has no strength
+    current_job: np.ndarray  # edge kind == "works_at"
+    edata: list[Mapping[str, Any]]
+
+
+def _arrays(graph: nx.Graph) -> _Arrays:
+    nodes = list(graph.nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    attrs = [graph.nodes[v] for v in nodes]
+    is_company = np.fromiter((a.get("kind") == "company" for a in attrs), bool, len(nodes))
+    m = graph.number_of_edges()
+    rows = np.empty(m, np.int64)
+    cols = np.empty(m, np.int64)
+    strength = np.empty(m, float)
+    current_job = np.zeros(m, bool)
+    edata: list[Mapping[str, Any]] = []
+    for k, (u, v, d) in enumerate(graph.edges(data=True)):
+        rows[k] = index[u]
+        cols[k] = index[v]
+        s = d.get("strength")
+        strength[k] = float(s) if isinstance(s, int | float | np.number) else np.nan
+        current_job[k] = d.get("kind") == "works_at"
+        edata.append(d)
+    strength[~np.isfinite(strength)] = np.nan
+    np.clip(strength, 0.0, 1.0, out=strength)  # NaN stays NaN
+    return _Arrays(nodes, index, attrs, is_company, rows, cols, strength, current_job, edata)
+
+
+def _owner_indices(arr: _Arrays, owner_ids: Iterable[Hashable] | None) -> np.ndarray:
+    if owner_ids is not None:
+        if isinstance(owner_ids, str):
+            owner_ids = [owner_ids]
+        out = []
+        for o in owner_ids:
+            if o not in arr.index:
+                raise NotFoundError(
+                    f"owner {o!r} is not a node of this graph",
+                    suggestions=_suggest(arr, str(o)),
+                    hint="pass node ids such as 'in:ada-lovelace' as owner_ids",
+                )
+            out.append(arr.index[o])
+        return np.asarray(out, np.int64)
+    flags = np.fromiter((bool(a.get("is_owner") is True or a.get("is_owner") == 1)
+                         for a in arr.attrs), bool, len(arr.nodes))
+    return np.flatnonzero(flags)
+
+
+def _suggest(arr: _Arrays, key: str) -> list[str]:
+    names = {}
+    for v, a in zip(arr.nodes, arr.attrs, strict=True):
+        names.setdefault(_name(a, v), str(v))
+        names.setdefault(str(v), str(v))
+    return difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)
+
+
+def _resolve(arr: _Arrays, key: Any, what: str) -> list[int]:
+    """Node indices for a node id, a ``company:`` key or a (case-insensitive) name."""
+    if key in arr.index:
+        return [arr.index[key]]
+    if isinstance(key, str):
+        if f"company:{key}" in arr.index:
+            return [arr.index[f"company:{key}"]]
+        folded = key.strip().casefold()
+        hits = [i for i, (v, a) in enumerate(zip(arr.nodes, arr.attrs, strict=True))
+                if _name(a, v).strip().casefold() == folded]
+        if hits:
+            return hits
+    raise NotFoundError(
+        f"{what} {key!r} is not in this graph",
+        suggestions=_suggest(arr, str(key)),
+        hint="use a node id (e.g. 'in:ada-lovelace', 'company:acme') or a person's or company's name",
+    )
+
+
+# --------------------------------------------------------------------------- warm paths
+
+
+@dataclass
+class _Path:
+    nodes: list[int]
+    edges: list[tuple[int, int, float | None]]
+    probability: float | None = None
+    target: int | None = None
+    evidence: dict[frozenset[int], str] | None = None
+
+
+def _normalise_paths(arr: _Arrays, paths: Any) -> list[_Path]:
+    if paths is None:
+        return []
+    if isinstance(paths, str | bytes) or not (
+        hasattr(paths, "person_ids") or isinstance(paths, Iterable)
+    ):
+        raise InputError(f"paths must be {_NOT_NODES}, not {type(paths).__name__}",
+                         expected=_NOT_NODES, hint="pass net.warm_paths('Acme')")
+    items = [paths] if hasattr(paths, "person_ids") else list(paths)
+    out: list[_Path] = []
+    for n, p in enumerate(items, start=1):
+        def idx(node: Any, n: int = n) -> int:
+            if node not in arr.index:
+                raise NotFoundError(
+                    f"warm path #{n} goes through {node!r}, which is not in this graph",
+                    suggestions=_suggest(arr, str(node)),
+                    hint="draw paths computed on the same network (net.warm_paths(...))",
+                )
+            return arr.index[node]
+
+        if hasattr(p, "person_ids"):
+            ids = [idx(v) for v in p.person_ids]
+            company = None
+            for attr in ("company_node", "company_id"):
+                c = getattr(p, attr, None)
+                if not _is_missing(c):
+                    for cand in (c, f"company:{c}"):
+                        if cand in arr.index:
+                            company = arr.index[cand]
+                            break
+                if company is not None:
+                    break
+            if company is None and not _is_missing(getattr(p, "company", None)):
+                folded = str(p.company).strip().casefold()
+                hits = [i for i in np.flatnonzero(arr.is_company)
+                        if _name(arr.attrs[i], arr.nodes[i]).strip().casefold() == folded]
+                company = hits[0] if len(hits) == 1 else None
+            hop_strength: dict[frozenset[int], float] = {}
+            evidence: dict[frozenset[int], str] = {}
+            for h in getattr(p, "hops", None) or ():
+                ends = []
+                for end in (getattr(h, "from_id", None), getattr(h, "to_id", None)):
+                    for cand in (end, f"company:{end}"):
+                        if isinstance(cand, Hashable) and cand in arr.index:
+                            ends.append(arr.index[cand])
+                            break
+                if len(ends) != 2:
+                    continue
+                key = frozenset(ends)
+                s = getattr(h, "strength", None)
+                if isinstance(s, int | float | np.number) and math.isfinite(s):
+                    hop_strength[key] = float(s)
+                why = _fmt(getattr(h, "evidence", None))
+                if why:
+                    evidence[key] = why
+            seq = ids + ([company] if company is not None and company not in ids else [])
+            prob = getattr(p, "probability", None)
+            prob = float(prob) if isinstance(prob, int | float | np.number) else None
+        elif isinstance(p, str | bytes) or not isinstance(p, Iterable):
+            raise InputError(f"warm path #{n} is a {type(p).__name__}",
+                             expected=_NOT_NODES, hint="pass net.warm_paths('Acme')")
+        else:
+            seq = [idx(v) for v in p]
+            company = seq[-1] if seq and arr.is_company[seq[-1]] else None
+            hop_strength, evidence, prob = {}, {}, None
+        edges = []
+        for a, b in itertools.pairwise(seq):
+            edges.append((a, b, hop_strength.get(frozenset((a, b)))))
+        target = company if company is not None else (seq[-1] if seq else None)
+        out.append(_Path(seq, edges, prob, target, evidence))
+    return out
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def _reach(arr: _Arrays, sources: np.ndarray) -> np.ndarray:
+    """Best product of strengths from any source to each node (0 when unreachable)."""
+    n = len(arr.nodes)
+    if n == 0 or len(sources) == 0:
+        return np.zeros(n)
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import dijkstra
+
+    s = np.where(np.isnan(arr.strength), 0.1, arr.strength)
+    cost = -np.log(np.clip(s, 1e-9, 1.0)) + 1e-9  # explicit zeros would vanish from the matrix
+    mat = coo_matrix((cost, (arr.rows, arr.cols)), shape=(n, n)).tocsr()
+    dist = dijkstra(mat, directed=False, indices=np.unique(sources), min_only=True)
+    return np.exp(-dist)
+
+
+def _max_incident(arr: _Arrays) -> np.ndarray:
+    out = np.zeros(len(arr.nodes))
+    s = np.nan_to_num(arr.strength, nan=0.0)
+    np.maximum.at(out, arr.rows, s)
+    np.maximum.at(out, arr.cols, s)
+    return out
+
+
+def _rank(arr: _Arrays, paths: list[_Path], around: list[int], owners: np.ndarray,
+          max_nodes: int | None) -> np.ndarray:
+    n = len(arr.nodes)
+    tier = np.full(n, 6, np.int64)
+    rows, cols = arr.rows, arr.cols
+
+    def neighbours(ix: Iterable[int]) -> np.ndarray:
+        mask = np.zeros(n, bool)
+        mask[list(ix)] = True
+        return np.union1d(cols[mask[rows]], rows[mask[cols]])
+
+    owners_nb = neighbours(owners) if len(owners) else np.empty(0, np.int64)
+    tier[owners_nb] = 5
+    targets = [p.target for p in paths if p.target is not None]
+    if targets:
+        nb = neighbours(targets)
+        tier[nb] = np.minimum(tier[nb], 4)
+        tier[targets] = np.minimum(tier[targets], 3)
+    if around:
+        nb = neighbours(around)
+        tier[nb] = np.minimum(tier[nb], 4)
+        tier[around] = 2
+    for p in paths:
+        tier[p.nodes] = np.minimum(tier[p.nodes], 1)
+    tier[owners] = 0
+    sources = np.asarray(around, np.int64) if around else owners
+    reach = _reach(arr, sources)
+    strongest = _max_incident(arr)
+    # A huge target company (or hub) may fill at most half the view before the owner's ties.
+    crowd = np.flatnonzero(tier == 4)
+    cap = (n if max_nodes is None else int(max_nodes)) // 2
+    if len(crowd) > cap:
+        crowd = crowd[np.lexsort((-strongest[crowd], -reach[crowd]))][cap:]
+        is_owner_nb = np.zeros(n, bool)
+        is_owner_nb[owners_nb] = True
+        tier[crowd] = np.where(is_owner_nb[crowd], 5, 6)
+    order = np.lexsort((-strongest, -reach, tier))
+    if max_nodes is None or max_nodes >= n:
+        return order
+    keep = max(int(max_nodes), int((tier <= 2).sum()))
+    return order[:keep]
+
+
+def select_nodes(
+    graph: nx.Graph,
+    paths: Any = None,
+    around: Any = None,
+    max_nodes: int | None = 1500,
+    *,
+    owner_ids: Iterable[Hashable] | None = None,
+) -> list[Hashable]:
+    """Choose the nodes worth drawing, most important first.
+
+    The order is: owners; the nodes of the warm paths; ``around`` (a node
+    id, a name, or a list of them); the target company of the paths; the
+    people of the target company and the neighbours of ``around`` (at most
+    half of ``max_nodes``, the best reached first); the owner's ties; then
+    everybody else. Within each group nodes come by how
+    well they are reached from the owners (or from ``around`` when given):
+    the best product of tie strengths along any route, then by their
+    strongest tie. The list is cut at ``max_nodes``, but owners, path nodes
+    and ``around`` are always kept.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        The network graph (``net.graph``); only read.
+    paths : WarmPaths, WarmPath, or iterable of node-id lists, optional
+        Warm paths to keep in view.
+    around : node id, name, or list of them, optional
+        Centre the view on these nodes instead of the owners.
+    max_nodes : int or None, default 1500
+        How many nodes at most (``None``: all).
+    owner_ids : iterable of node ids, optional
+        The owners; by default the nodes whose ``is_owner`` is true.
+
+    Returns
+    -------
+    list
+        Node ids, most important first.
+
+    Raises
+    ------
+    NotFoundError
+        When ``around``, an owner or a path node is not in the graph.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.Graph()
+    >>> g.add_node("me", kind="person", name="Me", is_owner=True)
+    >>> for p, s in [("a", 0.9), ("b", 0.2), ("c", 0.5)]:
+    ...     g.add_node(p, kind="person", name=p.upper())
+    ...     g.add_edge("me", p, kind="knows", strength=s)
+    >>> select_nodes(g, max_nodes=3)
+    ['me', 'a', 'c']
+    >>> select_nodes(g, paths=[["me", "b"]], max_nodes=2)
+    ['me', 'b']
+    """
+    arr = _arrays(graph)
+    return _select(arr, paths, around, max_nodes, owner_ids)[0]
+
+
+def _select(arr: _Arrays, paths: Any, around: Any, max_nodes: int | None,
+            owner_ids: Iterable[Hashable] | None) -> tuple[list[Hashable], list[_Path],
+                                                            np.ndarray, np.ndarray]:
+    if max_nodes is not None and (not isinstance(max_nodes, int | np.integer) or max_nodes < 1):
+        raise InputError(f"max_nodes must be a positive integer or None, not {max_nodes!r}",
+                         expected="e.g. max_nodes=1500", hint="use max_nodes=None to draw all")
+    owners = _owner_indices(arr, owner_ids)
+    norm = _normalise_paths(arr, paths)
+    around_ix: list[int] = []
+    if around is not None:
+        keys = [around] if isinstance(around, str) or not isinstance(around, Iterable) else around
+        for k in keys:
+            around_ix.extend(_resolve(arr, k, "around node"))
+    order = _rank(arr, norm, around_ix, owners, max_nodes)
+    return [arr.nodes[i] for i in order], norm, order, owners
+
+
+# --------------------------------------------------------------------------- layout
+
+
+def layout(
+    n: int,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    weight: np.ndarray | None = None,
+    *,
+    seed: int = 0,
+    iterations: int | None = None,
+) -> np.ndarray:
+    """Force-directed 2-D positions for ``n`` nodes joined by ``rows[i] -- cols[i]``.
+
+    A vectorised Fruchterman-Reingold layout that places 10,000 nodes in
+    about a second: repulsion is exact between nodes closer than one unit
+    (pairs from a k-d tree) and, particle-mesh style, approximated beyond
+    through the centres of mass of a 24 x 24 grid, evaluated at the grid
+    corners and interpolated; attraction pulls along each edge in proportion
+    to its weight; a pull to the centre keeps separate components on the
+    rim instead of far away. The temperature falls linearly; the seed fixes
+    the start, so equal inputs give equal positions.
+
+    Parameters
+    ----------
+    n : int
+        Number of nodes (positions are indexed 0..n-1).
+    rows, cols : array of int
+        Edge endpoints.
+    weight : array of float, optional
+        Edge weights (strengths) in (0, 1]; default 0.3 each.
+    seed : int, default 0
+        Seed of the random start.
+    iterations : int, optional
+        Default 100, or 40 above 4,000 nodes.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(n, 2)`` positions; neighbouring nodes end up about one unit apart.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> pos = layout(3, np.array([0, 1]), np.array([1, 2]))
+    >>> pos.shape
+    (3, 2)
+    >>> bool(np.linalg.norm(pos[0] - pos[1]) < np.linalg.norm(pos[0] - pos[2]))
+    True
+    """
+    rng = np.random.default_rng(seed)
+    rows = np.asarray(rows, np.int64)
+    cols = np.asarray(cols, np.int64)
+    w = np.full(len(rows), 0.3) if weight is None else np.nan_to_num(
+        np.asarray(weight, float), nan=0.3)
+    w = np.clip(w, 0.05, 1.0)
+    if n <= 1:
+        return np.zeros((n, 2))
+    if iterations is None:
+        iterations = 40 if n > 4000 else 100
+    from scipy.spatial import cKDTree
+
+    side = math.sqrt(n)
+    x = rng.uniform(-side / 2, side / 2, size=(n, 2))
+    near, grid = 1.0, 24
+    t0 = side / 8 + 1
+    force = np.empty_like(x)
+    for it in range(iterations):
+        temp = t0 * (1 - it / iterations) + 0.01
+        force[:] = 0.0
+        pairs = cKDTree(x).query_pairs(near, output_type="ndarray")
+        if len(pairs):
+            i, j = pairs[:, 0], pairs[:, 1]
+            d = x[i] - x[j]
+            f = d / np.maximum((d * d).sum(1), 1e-3)[:, None]
+            for c in (0, 1):
+                force[:, c] += np.bincount(i, f[:, c], n) - np.bincount(j, f[:, c], n)
+        # Far field, particle-mesh style: the pull of every cell's centre of mass is
+        # evaluated at the grid corners, then interpolated bilinearly at each node.
+        lo = x.min(0)
+        h = np.maximum(x.max(0) - lo, 1e-6) * (1 + 1e-9) / grid
+        gpos = (x - lo) / h
+        cell = np.minimum(gpos.astype(np.int64), grid - 1)
+        frac = gpos - cell
+        cid = cell[:, 0] * grid + cell[:, 1]
+        mass = np.bincount(cid, minlength=grid * grid).astype(float)
+        nz = np.flatnonzero(mass)
+        cx = np.bincount(cid, x[:, 0], grid * grid)[nz] / mass[nz]
+        cy = np.bincount(cid, x[:, 1], grid * grid)[nz] / mass[nz]
+        px = (lo[0] + h[0] * np.arange(grid + 1))[:, None, None]
+        py = (lo[1] + h[1] * np.arange(grid + 1))[None, :, None]
+        dx = px - cx
+        dy = py - cy
+        coef = mass[nz] / np.maximum(dx * dx + dy * dy, max(near * near, float(h.max()) ** 2))
+        for c, grid_force in ((0, (coef * dx).sum(2)), (1, (coef * dy).sum(2))):
+            i, j = cell[:, 0], cell[:, 1]
+            fx, fy = frac[:, 0], frac[:, 1]
+            f = grid_force
+            force[:, c] += (f[i, j] * (1 - fx) * (1 - fy) + f[i + 1, j] * fx * (1 - fy)
+                            + f[i, j + 1] * (1 - fx) * fy + f[i + 1, j + 1] * fx * fy)
+        if len(rows):
+            d = x[rows] - x[cols]
+            f = (w * np.sqrt((d * d).sum(1)))[:, None] * d
+            for c in (0, 1):
+                force[:, c] -= np.bincount(rows, f[:, c], n) - np.bincount(cols, f[:, c], n)
+        force -= 0.2 * (x - x.mean(0))
+        length = np.sqrt((force * force).sum(1)) + 1e-12
+        x += force * (np.minimum(length, temp) / length)[:, None]
+    return x - x.mean(0)
+
+
+# --------------------------------------------------------------------------- page data
+
+
+def _build_data(arr: _Arrays, order: np.ndarray, paths: list[_Path], owners: np.ndarray,
+                seed: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    n_all = len(arr.nodes)
+    sel = np.asarray(order, np.int64)
+    k = len(sel)
+    pos_of = np.full(n_all, -1, np.int64)
+    pos_of[sel] = np.arange(k)
+    emask = (pos_of[arr.rows] >= 0) & (pos_of[arr.cols] >= 0) if len(arr.rows) else np.zeros(
+        0, bool)
+    eidx = np.flatnonzero(emask)
+    is_owner = np.zeros(n_all, bool)
+    is_owner[owners] = True
+
+    # Strength of each node's tie to an owner (0 when none): node size, tooltip evidence.
+    s = np.nan_to_num(arr.strength, nan=0.0)
+    own_s = np.zeros(n_all)
+    own_e = np.full(n_all, -1, np.int64)
+    cand = [(m, other[m]) for ends, other in ((arr.rows, arr.cols), (arr.cols, arr.rows))
+            for m in [np.flatnonzero(is_owner[ends] & ~is_owner[other])]]
+    ce = np.concatenate([c[0] for c in cand])
+    co = np.concatenate([c[1] for c in cand])
+    if len(ce):
+        by = np.lexsort((-s[ce], co))  # per node, its strongest tie to an owner first
+        ce, co = ce[by], co[by]
+        first = np.unique(co, return_index=True)[1]
+        own_e[co[first]] = ce[first]
+        own_s[co[first]] = s[ce[first]]
+
+    # Path membership.
+    on_path: dict[int, list[str]] = {}
+    path_edges: dict[frozenset[int], tuple[int, float | None, int, int]] = {}
+    why: dict[frozenset[int], str] = {}
+    for n, p in enumerate(paths, start=1):
+        for key, text in (p.evidence or {}).items():
+            why.setdefault(key, text)
+        prob = "" if p.probability is None else f", {p.probability:.0%}"
+        for h, v in enumerate(p.nodes):
+            on_path.setdefault(v, []).append(f"#{n} (step {h + 1} of {len(p.nodes)}{prob})")
+        for a, b, st in p.edges:
+            path_edges.setdefault(frozenset((a, b)), (n, st, a, b))
+    highlight = bool(paths)
+
+    # Colour keys: a company node's key; a person's company_id, else the key of the company
+    # node of their current job, else their folded employer name.
+    color_key = [""] * n_all
+    employer = np.full(n_all, -1, np.int64)
+    for ends, other in ((arr.rows, arr.cols), (arr.cols, arr.rows)):
+        m = arr.current_job & arr.is_company[other] & ~arr.is_company[ends]
+        employer[ends[m]] = other[m]
+    for i in sel:
+        a = arr.attrs[i]
+        if arr.is_company[i]:
+            cid = a.get("company_id")
+            color_key[i] = str(cid) if not _is_missing(cid) else str(arr.nodes[i]).removeprefix(
+                "company:")
+        else:
+            cid = a.get("company_id")
+            if _is_missing(cid) and employer[i] >= 0:
+                ea = arr.attrs[employer[i]]
+                cid = ea.get("company_id")
+                if _is_missing(cid):
+                    cid = str(arr.nodes[employer[i]]).removeprefix("company:")
+            if _is_missing(cid):
+                comp = a.get("company")
+                cid = "" if _is_missing(comp) else str(comp).strip().casefold()
+            color_key[i] = str(cid)
+    counts: dict[str, int] = {}
+    for i in sel:
+        counts[color_key[i]] = counts.get(color_key[i], 0) + (0 if arr.is_company[i] else 1)
+    colors = _company_colors(counts)
+
+    # People of each company in view, to size company nodes.
+    in_view = np.zeros(n_all, bool)
+    in_view[sel] = True
+    comp_people = np.zeros(n_all, np.int64)
+    comp_total = np.zeros(n_all, np.int64)
+    for ends, other in ((arr.rows, arr.cols), (arr.cols, arr.rows)):
+        m = arr.is_company[ends] & ~arr.is_company[other]
+        comp_total += np.bincount(ends[m], minlength=n_all)
+        comp_people += np.bincount(ends[m & in_view[other]], minlength=n_all)
+
+    # Layout on the induced subgraph plus the inferred path hops.
+    lr = pos_of[arr.rows[eidx]]
+    lc = pos_of[arr.cols[eidx]]
+    lw = arr.strength[eidx]
+    existing = {frozenset((int(arr.rows[e]), int(arr.cols[e]))) for e in eidx} if path_edges \
+        else set()
+    virtual = [(key, val) for key, val in path_edges.items() if key not in existing
+               and len(key) == 2]
+    if virtual:
+        lr = np.concatenate([lr, [pos_of[v[2]] for _, v in virtual]])
+        lc = np.concatenate([lc, [pos_of[v[3]] for _, v in virtual]])
+        lw = np.concatenate([lw, [0.5 if v[1] is None else v[1] for _, v in virtual]])
+    xy = layout(k, lr, lc, lw, seed=seed)
+    if k and len(owners) and pos_of[owners[0]] >= 0:
+        xy = xy - xy[pos_of[owners[0]]]
+    xy = np.round(xy * _POS_SCALE, 1)
+
+    names = {int(i): _name(arr.attrs[i], arr.nodes[i]) for i in sel}
+    nodes_out: list[dict[str, Any]] = []
+    legend_companies: dict[str, list[Any]] = {}
+    for rank, i in enumerate(sel):
+        i = int(i)
+        a = arr.attrs[i]
+        name = names[i]
+        hl = i in on_path
+        dim = highlight and not hl
+        if is_owner[i]:
+            color, shape, size, group = OWNER_COLOR, "dot", 30.0, "owner"
+        elif arr.is_company[i]:
+            color, shape, group = colors[color_key[i]], "diamond", "company"
+            size = min(12.0 + 3.0 * math.sqrt(comp_people[i]), 36.0)
+        else:
+            color, shape, group = colors[color_key[i]], "dot", "person"
+            size = 7.0 + 23.0 * float(own_s[i])
+        if not arr.is_company[i] and not is_owner[i] and color_key[i]:
+            comp_name = a.get("company")
+            if not _is_missing(comp_name):
+                entry = legend_companies.setdefault(color_key[i], [str(comp_name), color, 0])
+                entry[2] += 1
+        if hl:
+            size = max(size, 16.0)
+        alpha = DIM_ALPHA if dim else 1.0
+        bg = _rgba(color, alpha)
+        border = PATH_COLOR if hl else _rgba("#ffffff" if not is_owner[i] else "#fbbf24", alpha)
+        font_size = 22 if (hl or is_owner[i]) else (18 if arr.is_company[i] else 14)
+        rows_info: list[list[str]] = []
+
+        def add(label: str, value: Any, rows_info: list[list[str]] = rows_info) -> None:
+            t = _fmt(value)
+            if t is not None:
+                rows_info.append([label, t])
+
+        if is_owner[i]:
+            add("Role", "owner")
+        if arr.is_company[i]:
+            add("Kind", "company")
+            add("People shown", f"{comp_people[i]:,} of {comp_total[i]:,}")
+            add("Also known as", a.get("aliases"))
+        else:
+            add("Company", a.get("company"))
+            add("Title", a.get("title"))
+            if not is_owner[i]:
+                e = own_e[i]
+                if e >= 0:
+                    ev = arr.edata[e]
+                    add("Strength to owner", None if np.isnan(arr.strength[e])
+                        else float(arr.strength[e]))
+                    add("Last contact", ev.get("last_contact"))
+                    add("Connected since", ev.get("since"))
+                    add("Interactions", ev.get("n_interactions"))
+                else:
+                    add("Strength to owner", "no direct tie")
+            add("Profile", a.get("url"))
+        for note in on_path.get(i, []):
+            add("Warm path", note)
+        nodes_out.append({
+            "id": i, "node": str(arr.nodes[i]), "label": name,
+            "x": float(xy[rank, 0]), "y": float(xy[rank, 1]),
+            "shape": shape, "size": round(size, 1), "kind": group,
+            "highlighted": hl, "dimmed": dim, "borderWidth": 4 if hl else 1.5,
+            "color": {"background": bg, "border": border,
+                      "highlight": {"background": color, "border": FOCUS_COLOR},
+                      "hover": {"background": color, "border": FOCUS_COLOR}},
+            "font": {"size": font_size,
+                     "color": _rgba("#1f2937", 0.3 if dim else 1.0),
+                     "strokeColor": _rgba("#ffffff", 0.3 if dim else 1.0)},
+            "info": {"head": name, "rows": rows_info},
+        })
+    # Draw order: highlighted nodes last (on top).
+    nodes_out.sort(key=lambda d: d["highlighted"])
+
+    # Edge evidence goes out raw (JSON scalars); the page formats it on hover, which keeps
+    # writing fast for tens of thousands of edges.
+    owner_names = {arr.nodes[o]: names.get(int(o)) or _name(arr.attrs[o], arr.nodes[o])
+                   for o in owners}
+    edges_out: list[dict[str, Any]] = []
+    for e in eidx.tolist():
+        u, v = int(arr.rows[e]), int(arr.cols[e])
+        d = arr.edata[e]
+        kind = d.get("kind")
+        st = float(arr.strength[e])
+        st = st if math.isfinite(st) else math.nan
+        key = frozenset((u, v))
+        hl = key in path_edges
+        if kind == "works_at" or kind == "worked_at":
+            comp = v if arr.is_company[v] else u
+            base = colors.get(color_key[comp], NO_COMPANY_COLOR)
+            relation = "works at" if kind == "works_at" else "worked at"
+        else:
+            base, relation = KNOWS_COLOR, ("knows" if _is_missing(kind) else str(kind))
+        ev: dict[str, Any] = {"Relation": relation}
+        if st == st:
+            ev["Strength"] = round(st, 3)
+        for ak, av in d.items():
+            if ak in _TOOLTIP_SKIP:
+                continue
+            ak = ak if type(ak) is str else str(ak)
+            t = type(av)
+            if t is str:
+                if av:
+                    ev[ak] = owner_names.get(av, av) if ak == "owner" else av
+            elif t is int or (t is float and math.isfinite(av)):
+                ev[ak] = av
+            else:
+                f = _fmt(av)
+                if f is not None:
+                    ev[ak] = f
+        if hl:
+            ev["Warm path"] = f"#{path_edges[key][0]}"
+            if key in why:
+                ev["Why warm"] = why[key]
+            col = PATH_COLOR
+        else:
+            col = _rgba(base, DIM_ALPHA * 0.6 if highlight else 0.55)
+        edges_out.append({
+            "id": f"e{e}", "from": u, "to": v,
+            "width": 7.0 if hl else round(0.5 + 4.5 * (0.1 if st != st else min(st, 1.0)), 2),
+            "highlighted": hl, "dimmed": highlight and not hl, "dashes": kind == "worked_at",
+            "color": {"color": col, "highlight": PATH_COLOR, "hover": PATH_COLOR} if hl
+            else {"color": col}, "ev": ev,
+        })
+    for n, (vkey, (pn, st, a, b)) in enumerate(virtual):
+        ev = {"Relation": "inferred hop (no direct tie in the graph)"}
+        if st is not None and math.isfinite(st):
+            ev["Strength"] = round(float(st), 3)
+        ev["Warm path"] = f"#{pn}"
+        if vkey in why:
+            ev["Why warm"] = why[vkey]
+        edges_out.append({
+            "id": f"v{n}", "from": a, "to": b, "width": 7.0, "highlighted": True,
+            "dimmed": False, "dashes": True, "ev": ev,
+            "color": {"color": PATH_COLOR, "highlight": PATH_COLOR, "hover": PATH_COLOR},
+        })
+    edges_out.sort(key=lambda d: d["highlighted"])
+
+    big = len(edges_out) > 3000
+    options = {
+        "autoResize": True,
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False, "randomSeed": seed},
+        "nodes": {"borderWidth": 1.5, "borderWidthSelected": 4,
+                  "font": {"face": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
+                           "strokeWidth": 3},
+                  "scaling": {"label": {"drawThreshold": 6}}},
+        "edges": {"smooth": False, "selectionWidth": 1.5, "hoverWidth": 0.5,
+                  "color": {"highlight": FOCUS_COLOR, "hover": FOCUS_COLOR, "inherit": False}},
+        "interaction": {"hover": True, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
+                        "tooltipDelay": 100, "keyboard": False, "navigationButtons": False},
+    }
+    companies = sorted(legend_companies.values(), key=lambda c: (-c[2], c[0].casefold()))[:8]
+    meta = {
+        "total_nodes": n_all, "shown_nodes": k, "shown_edges": len(edges_out),
+        "paths": len(paths), "highlighted_nodes": len(on_path),
+        "companies": companies,
+    }
+    return {"nodes": nodes_out, "edges": edges_out, "options": options, "meta": meta}, meta
+
+
+# --------------------------------------------------------------------------- page
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="netgraph (vis-network @VIS_VERSION@ bundled with pyvis)">
+<title>@TITLE@</title>
+<style>@VIS_CSS@</style>
+<style>
+html,body{margin:0;height:100%;background:#fff;color:#1f2937;
+  font:13px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+#ng-graph{position:absolute;inset:0}
+#ng-legend{position:absolute;top:10px;left:10px;max-width:300px;z-index:2;padding:10px 12px;
+  background:rgba(255,255,255,.93);border:1px solid #e5e7eb;border-radius:8px;
+  box-shadow:0 1px 4px rgba(0,0,0,.08)}
+#ng-legend h1{font-size:15px;margin:0 0 2px;overflow-wrap:anywhere}
+#ng-legend p{margin:0 0 6px;color:#6b7280}
+#ng-legend ul{list-style:none;margin:4px 0 0;padding:0}
+#ng-legend summary{cursor:pointer;color:#374151;font-weight:600;font-size:12px}
+#ng-legend li{display:flex;align-items:center;gap:6px;margin:2px 0;overflow-wrap:anywhere}
+#ng-legend li.ng-sep{margin-top:6px;color:#6b7280;font-size:12px}
+.ng-sw{flex:none;display:inline-block;width:12px;height:12px;border-radius:50%;
+  border:1px solid rgba(0,0,0,.15)}
+.ng-sw.ng-diamond{border-radius:1px;transform:rotate(45deg) scale(.85)}
+.ng-sw.ng-line{border-radius:2px;height:4px;width:16px;border:0}
+.ng-sw.ng-dim{opacity:.3}
+#ng-tip{position:absolute;display:none;pointer-events:none;z-index:3;max-width:360px;
+  padding:6px 9px;background:#fff;border:1px solid #d1d5db;border-radius:6px;
+  box-shadow:0 2px 8px rgba(0,0,0,.15);overflow-wrap:anywhere}
+#ng-tip .ng-head{font-weight:600;margin-bottom:3px}
+#ng-tip table{border-collapse:collapse}
+#ng-tip th{text-align:left;font-weight:400;color:#6b7280;padding:0 8px 0 0;vertical-align:top}
+#ng-tip td{padding:0}
+</style>
+</head>
+<body>
+<div id="ng-graph" role="img" aria-label="@TITLE@"></div>
+<aside id="ng-legend">
+<h1>@TITLE@</h1>
+<p>@SUMMARY@</p>
+<details open><summary>Legend</summary>
+<ul>@LEGEND@</ul>
+</details>
+</aside>
+<div id="ng-tip" role="tooltip"></div>
+<script type="application/json" id="ng-data">@DATA@</script>
+<script>@VIS_JS@</script>
+<script>
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("ng-data").textContent);
+  var nodes = new vis.DataSet(data.nodes);
+  var edges = new vis.DataSet(data.edges);
+  var box = document.getElementById("ng-graph");
+  var network = new vis.Network(box, {nodes: nodes, edges: edges}, data.options);
+  var ng = window.netgraph = {network: network, nodes: nodes, edges: edges, meta: data.meta,
+                              drawn: false, firstDrawMs: null};
+  network.once("afterDrawing", function () {
+    ng.drawn = true;
+    ng.firstDrawMs = performance.now();
+    document.body.setAttribute("data-drawn", "1");
+  });
+  var tip = document.getElementById("ng-tip");
+  function hide() { tip.style.display = "none"; }
+  function show(item, pointer) {
+    if (!item || !item.info) { hide(); return; }
+    while (tip.firstChild) { tip.removeChild(tip.firstChild); }
+    var head = document.createElement("div");
+    head.className = "ng-head";
+    head.textContent = item.info.head;
+    tip.appendChild(head);
+    var table = document.createElement("table");
+    item.info.rows.forEach(function (r) {
+      var tr = document.createElement("tr");
+      var th = document.createElement("th");
+      var td = document.createElement("td");
+      th.textContent = r[0];
+      td.textContent = r[1];
+      tr.appendChild(th);
+      tr.appendChild(td);
+      table.appendChild(tr);
+    });
+    tip.appendChild(table);
+    tip.style.display = "block";
+    var x = pointer.x + 14, y = pointer.y + 14;
+    var w = tip.offsetWidth, h = tip.offsetHeight;
+    if (x + w > box.clientWidth) { x = Math.max(0, pointer.x - w - 14); }
+    if (y + h > box.clientHeight) { y = Math.max(0, pointer.y - h - 14); }
+    tip.style.left = x + "px";
+    tip.style.top = y + "px";
+  }
+  network.on("hoverNode", function (p) { show(nodes.get(p.node), p.pointer.DOM); });
+  function label(key) {
+    var t = String(key).replace(/_/g, " ").trim();
+    return t.charAt(0).toUpperCase() + t.slice(1);
+  }
+  function value(v) {
+    if (typeof v === "number") {
+      return Number.isInteger(v) ? v.toLocaleString("en-US") : v.toFixed(2);
+    }
+    return String(v);
+  }
+  function edgeItem(id) {
+    var e = edges.get(id);
+    if (!e) { return null; }
+    if (!e.info) {
+      var a = nodes.get(e.from), b = nodes.get(e.to);
+      e.info = {head: (a ? a.label : "") + " \u2014 " + (b ? b.label : ""),
+                rows: Object.keys(e.ev || {}).map(function (k) {
+                  return [label(k), value(e.ev[k])];
+                })};
+    }
+    return e;
+  }
+  network.on("hoverEdge", function (p) { show(edgeItem(p.edge), p.pointer.DOM); });
+  network.on("blurNode", hide);
+  network.on("blurEdge", hide);
+  network.on("dragStart", hide);
+  network.on("zoom", hide);
+  network.on("click", function (p) {
+    if (p.nodes.length) { show(nodes.get(p.nodes[0]), p.pointer.DOM); }
+    else if (p.edges.length) { show(edgeItem(p.edges[0]), p.pointer.DOM); }
+    else { hide(); }
+  });
+})();
+</script>
+</body>
+</html>
+"""
+
+
+def _legend(meta: dict[str, Any], has_paths: bool) -> str:
+    def item(cls: str, color: str, text: str) -> str:
+        return (f'<li><span class="ng-sw {cls}" style="background:{color}"></span>'
+                f"{_html.escape(text)}</li>")
+
+    parts = [
+        item("", OWNER_COLOR, "Owner (you)"),
+        item("", PALETTE[0], "Person, coloured by company; bigger = stronger tie to you"),
+        item("ng-diamond", PALETTE[1], "Company"),
+        item("ng-line", KNOWS_COLOR, "Tie; thicker = stronger (dashed: past employer)"),
+    ]
+    if has_paths:
+        parts.append(item("ng-line", PATH_COLOR, "Warm path"))
+        parts.append(item("ng-dim", PALETTE[0], "Not on a path (dimmed)"))
+    if meta["companies"]:
+        parts.append('<li class="ng-sep">Companies in view</li>')
+        for name, color, count in meta["companies"]:
+            parts.append(item("", color, f"{name} ({count:,})"))
+    return "\n".join(parts)
+
+
+def _default_title(arr: _Arrays, paths: list[_Path], owners: np.ndarray) -> str:
+    targets = [p.target for p in paths if p.target is not None]
+    if targets:
+        names = list(dict.fromkeys(_name(arr.attrs[t], arr.nodes[t]) for t in targets))
+        return "Warm paths to " + ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
+    if len(owners):
+        return f"{_name(arr.attrs[owners[0]], arr.nodes[owners[0]])}'s network"
+    return "netgraph network"
+
+
+def build_page(
+    graph: nx.Graph,
+    *,
+    paths: Any = None,
+    around: Any = None,
+    max_nodes: int | None = 1500,
+    title: str | None = None,
+    owner_ids: Iterable[Hashable] | None = None,
+    seed: int = 0,
+) -> str:
+    """Render the interactive page as one self-contained HTML string.
+
+    Takes the same arguments as :func:`write_html` (without ``path``).
+
+    Returns
+    -------
+    str
+        The HTML document: vis-network JS/CSS inlined, no external reference.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.Graph()
+    >>> g.add_node("me", kind="person", name="<b>Me</b>", is_owner=True)
+    >>> page = build_page(g, title="Ada & co")
+    >>> "<title>Ada &amp; co</title>" in page and "<b>Me</b>" not in page
+    True
+    """
+    if not isinstance(graph, nx.Graph):
+        raise InputError(f"expected a networkx graph, got {type(graph).__name__}",
+                         expected="net.graph (a networkx.Graph)", hint="pass net.graph")
+    arr = _arrays(graph)
+    _, norm, order, owners = _select(arr, paths, around, max_nodes, owner_ids)
+    data, meta = _build_data(arr, order, norm, owners, seed)
+    version, js, css = _vis_assets()
+    if title is None:
+        title = _default_title(arr, norm, owners)
+    shown, total = meta["shown_nodes"], meta["total_nodes"]
+    summary = f"{shown:,} of {total:,} nodes" if shown < total else f"{total:,} nodes"
+    summary += f", {meta['shown_edges']:,} ties"
+    if meta["paths"]:
+        summary += f"; {meta['paths']} warm path{'s' if meta['paths'] != 1 else ''} highlighted"
+    summary += ". Hover or tap for the evidence; scroll to zoom."
+    esc_title = _html.escape(str(title), quote=True)
+    # Substitute the small, escaped pieces first, the large trusted blobs last.
+    page = (
+        _PAGE.replace("@TITLE@", esc_title)
+        .replace("@SUMMARY@", _html.escape(summary))
+        .replace("@LEGEND@", _legend(meta, bool(norm)))
+        .replace("@VIS_VERSION@", _html.escape(version))
+    )
+    head, rest = page.split("@VIS_CSS@")
+    mid, tail = rest.split("@DATA@")
+    mid2, end = tail.split("@VIS_JS@")
+    return "".join([head, css, mid, _json_for_script(data), mid2, js, end])
+
+
+def write_html(
+    graph: nx.Graph,
+    path: str | os.PathLike[str],
+    *,
+    paths: Any = None,
+    around: Any = None,
+    max_nodes: int | None = 1500,
+    title: str | None = None,
+    owner_ids: Iterable[Hashable] | None = None,
+) -> Path:
+    """Write the network as an interactive, self-contained HTML file.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        ``net.graph``: nodes with ``kind`` (person/company), ``name``,
+        ``company``, ``title``, ``url``, ``is_owner``; edges with ``kind``,
+        ``strength`` and evidence (``since``, ``last_contact``, counts...).
+        Only read, never changed.
+    path : str or path-like
+        Where to write; the file is replaced atomically. Nothing else is
+        written (no ``lib/`` folder).
+    paths : WarmPaths, WarmPath, or iterable of node-id lists, optional
+        Warm paths to highlight; everything else is dimmed.
+    around : node id, name, or list of them, optional
+        Centre the selection on these nodes instead of the owners.
+    max_nodes : int or None, default 1500
+        At most this many nodes (see :func:`select_nodes`); ``None`` draws all.
+    title : str, optional
+        Page title; by default from the target company or the owner.
+    owner_ids : iterable of node ids, optional
+        The owners; by default the nodes whose ``is_owner`` is true.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
+    Raises
+    ------
+    NotFoundError
+        When a path node, ``around`` or an owner is not in the graph.
+    InputError
+        When ``paths`` or ``max_nodes`` has the wrong type, or the folder
+        does not exist.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, networkx as nx
+    >>> g = nx.path_graph(3)
+    >>> out = write_html(g, pathlib.Path(tempfile.mkdtemp()) / "net.html", title="Demo")
+    >>> out.suffix, sorted(p.name for p in out.parent.iterdir())
+    ('.html', ['net.html'])
+    """
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise InputError(f"the folder {str(target.parent)!r} does not exist", file=target,
+                         expected="a path in an existing folder",
+                         hint="create the folder first or choose another path")
+    page = build_page(graph, paths=paths, around=around, max_nodes=max_nodes, title=title,
+                      owner_ids=owner_ids)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(page)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+# --------------------------------------------------------------------------- notebooks
+
+
+class _Snippet:
+    """HTML for notebooks when IPython is not installed."""
+
+    def __init__(self, markup: str) -> None:
+        self.data = markup
+
+    def _repr_html_(self) -> str:
+        return self.data
+
+    def __repr__(self) -> str:
+        return f"<netgraph HTML iframe, {len(self.data):,} characters>"
+
+
+def iframe(path_or_html: str | os.PathLike[str], height: int | str = 600,
+           width: int | str = "100%") -> Any:
+    """Show a page inline in a notebook (Jupyter, VS Code, Colab).
+
+    The page goes into the iframe's ``srcdoc`` attribute (escaped), so no
+    file server is needed, and the frame is sandboxed (scripts only: the
+    page cannot reach the notebook).
+
+    Parameters
+    ----------
+    path_or_html : str or path-like
+        A file written by :func:`write_html`, or the HTML text itself.
+    height, width : int or str
+        Frame size; numbers are pixels.
+
+    Returns
+    -------
+    IPython.display.HTML
+        Or, without IPython, a small object with ``_repr_html_``.
+
+    Examples
+    --------
+    >>> frame = iframe("<p>Tom & Jerry</p>", height=200)
+    >>> html = frame._repr_html_() if hasattr(frame, "_repr_html_") else frame.data
+    >>> 'srcdoc="&lt;p&gt;Tom &amp; Jerry&lt;/p&gt;"' in html
+    True
+    """
+    if isinstance(path_or_html, str) and path_or_html.lstrip().startswith("<"):
+        page = path_or_html
+    else:
+        p = Path(path_or_html)
+        if not p.is_file():
+            raise InputError(f"no HTML file at {str(p)!r}", file=p,
+                             expected="a file written by write_html or an HTML string",
+                             hint="call net.to_html(path) first")
+        page = p.read_text(encoding="utf-8")
+
+    def size(v: int | str) -> str:
+        return f"{v}px" if isinstance(v, int | float) else str(v)
+
+    markup = (
+        '<div class="netgraph-frame">'
+        f'<iframe srcdoc="{_html.escape(page, quote=True)}" sandbox="allow-scripts" '
+        f'style="width:{_html.escape(size(width))};height:{_html.escape(size(height))};'
+        'border:1px solid #e5e7eb;border-radius:6px" loading="lazy" '
+        'title="netgraph network"></iframe></div>'
+    )
+    try:
+        from IPython.display import HTML
+    except ImportError:
+        return _Snippet(markup)
+    return HTML(markup)
