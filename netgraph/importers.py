@@ -14,6 +14,7 @@ import pandas as pd
 
 from netgraph.errors import InputError
 from netgraph.identity import name_key
+from netgraph.io._text import NoRowsError
 from netgraph.io.report import ImportReport
 from netgraph.merge import (
     Tables,
@@ -118,9 +119,17 @@ def import_linkedin(t: Tables, path: str | PathLike[str], owner: str | None,
     report.kind = report.kind or "linkedin export"
     msgs_int = None
     if "messages" in frames:
-        msgs_int = li.message_interactions(frames["messages"], owner_url=owner_url or None,
-                                           owner_name=owner or None)
-        owner_url = owner_url or msgs_int.attrs.get("owner_url", "") or ""
+        try:
+            msgs_int = li.message_interactions(frames["messages"], owner_url=owner_url or None,
+                                               owner_name=owner or None)
+        except NoRowsError as err:
+            # e.g. only drafts and system mail: the rest of the export still counts
+            part = frames["messages"].attrs.get("report")
+            (part or report).warn(None, f"no conversation with a contact: {err.message}")
+            if part is not None and not any(p is part for p in report.parts):
+                report.parts.append(part)
+        else:
+            owner_url = owner_url or msgs_int.attrs.get("owner_url", "") or ""
     t, owner_id = ensure_owner(t, owner, owner_url)
 
     if "connections" in frames:
@@ -270,7 +279,7 @@ def import_affiliations(t: Tables, path_or_frame: PathOrFrame) -> tuple[Tables, 
     cur_rows = rows[rows["current"].astype(bool)].drop_duplicates("person_id", keep="last")
     if len(cur_rows):
         people = t.people.copy()
-        pos = pd.Index(people["person_id"]).get_indexer(cur_rows["person_id"])
+        pos = t.ids.get_indexer(cur_rows["person_id"])
         emp = people["company"].to_numpy().copy()
         cid = people["company_id"].to_numpy().copy()
         title = people["title"].to_numpy().copy()

@@ -55,10 +55,39 @@ class Tables:
     interactions: pd.DataFrame
     overrides: pd.DataFrame
     aliases: dict[str, str] = field(default_factory=dict)
+    # derived values of `people` (id index, person dtype, name keys), computed once
+    _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name in _NAMES:
             object.__setattr__(self, name, schema.enforce(getattr(self, name), name))
+
+    def replace(self, **changes) -> Tables:
+        """A copy with some tables replaced (derived people values kept when people is)."""
+        new = replace(self, **changes)
+        if "people" not in changes:
+            new._cache.update(self._cache)
+        return new
+
+    @property
+    def ids(self) -> pd.Index:
+        """``people.person_id`` as an index (hash table built once)."""
+        if "ids" not in self._cache:
+            self._cache["ids"] = pd.Index(self.people["person_id"].to_numpy(), dtype=object)
+        return self._cache["ids"]
+
+    @property
+    def person_dtype(self) -> pd.CategoricalDtype:
+        """The dtype of person-id columns for these people."""
+        if "dtype" not in self._cache:
+            self._cache["dtype"] = schema.person_dtype(self.ids)
+        return self._cache["dtype"]
+
+    def name_keys(self) -> pd.Series:
+        """Folded names of the people (:func:`~netgraph.identity.name_key`), cached."""
+        if "name_keys" not in self._cache:
+            self._cache["name_keys"] = name_key(self.people["name"])
+        return self._cache["name_keys"]
 
     @classmethod
     def empty(cls) -> Tables:
@@ -75,28 +104,76 @@ class Tables:
 
     def with_people(self, people: pd.DataFrame) -> Tables:
         """Replace people and extend the person-id categories of every table."""
-        ids = people["person_id"]
-        out = {"people": people.reset_index(drop=True)}
+        people = schema.enforce(people.reset_index(drop=True), "people")
+        old_ids = self.people["person_id"].to_numpy()
+        if len(people) == len(old_ids) and np.array_equal(people["person_id"].to_numpy(), old_ids):
+            # same people, other values: ids, dtypes and codes stay valid
+            new = self.replace(people=people)
+            new._cache.update({k: v for k, v in self._cache.items() if k != "name_keys"})
+            return new
+        ids = pd.Index(people["person_id"].to_numpy(), dtype=object)
+        dtype = schema.person_dtype(ids)
+        out = {"people": people}
         for name, cols in schema.PERSON_COLUMNS.items():
             frame = getattr(self, name)
             frame = frame.copy(deep=False)
             for col in cols:
-                frame[col] = _recategorise(frame[col], ids)
+                frame[col] = _recategorise(frame[col], ids, dtype)
             out[name] = frame
-        return replace(self, **out)
+        new = replace(self, **out)
+        new._cache.update({"ids": ids, "dtype": dtype})
+        old_keys = self._cache.get("name_keys")
+        if old_keys is not None and len(old_keys) <= len(people):
+            # fold only the names that are new or changed
+            n = len(old_keys)
+            old_names = self.people["name"].to_numpy()
+            new_names = people["name"].to_numpy()
+            if n and (ids[:n] == self.ids[:n]).all():
+                keys = old_keys.to_numpy().copy()
+                changed = np.flatnonzero(old_names[:n] != new_names[:n])
+                if len(changed):
+                    keys[changed] = name_key(new_names[changed]).to_numpy()
+                tail = name_key(new_names[n:]).to_numpy()
+                new._cache["name_keys"] = pd.Series(np.concatenate([keys, tail]), dtype=object)
+        return new
 
 
-def _recategorise(col: pd.Series, ids: pd.Series) -> pd.Series:
+def _recategorise(col: pd.Series, ids: pd.Index, dtype: pd.CategoricalDtype) -> pd.Series:
     cats = col.cat.categories
     n = len(cats)
-    if n == len(ids) and (n == 0 or cats[-1] == ids.iloc[-1]):
-        return col
-    if n <= len(ids) and (n == 0 or ids.iloc[n - 1] == cats[-1]):
+    if n <= len(ids) and (n == 0 or (ids[n - 1] == cats[-1] and ids[0] == cats[0])):
         # people are append-only: the old categories are a prefix of the new ones
-        return pd.Series(pd.Categorical.from_codes(col.cat.codes.to_numpy(),
-                                                   dtype=schema.person_dtype(ids)),
+        return pd.Series(pd.Categorical.from_codes(col.cat.codes.to_numpy(), dtype=dtype,
+                                                   validate=False),
                          index=col.index, name=col.name)
-    return col.astype("object").astype(schema.person_dtype(ids))
+    return col.astype("object").astype(dtype)
+
+
+def append_rows(t: Tables, table: str, rows: pd.DataFrame) -> pd.DataFrame:
+    """``getattr(t, table)`` with *rows* appended (conformed to the table).
+
+    Person-id columns are appended as codes (``pd.concat`` would hash the
+    categories of every categorical column to check that they match).
+    """
+    old = getattr(t, table)
+    new = schema.conform(rows, table, person_ids=t.person_dtype)
+    if not len(old):
+        return new
+    if not len(new):
+        return old
+    person = set(schema.PERSON_COLUMNS.get(table, ()))
+    out = {}
+    for col in old.columns:
+        if col in person:
+            codes = np.concatenate([old[col].cat.codes.to_numpy(), new[col].cat.codes.to_numpy()])
+            out[col] = pd.Categorical.from_codes(codes, dtype=t.person_dtype, validate=False)
+        else:
+            out[col] = pd.concat([old[col], new[col]], ignore_index=True)
+    return pd.DataFrame(out)
+
+
+def _codes_of(col: pd.Series) -> np.ndarray:
+    return col.cat.codes.to_numpy().astype(np.int64)
 
 
 def pair_key(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -151,7 +228,7 @@ def resolve_people(
     comp = t.company_ids(company)
     ids = person_ids(url, email, name, comp)
     people = t.people
-    known = pd.Index(people["person_id"])
+    known = t.ids
     # e-mail of a URL-keyed person
     by_email = people.loc[people["email"] != "", ["email", "person_id"]].drop_duplicates("email")
     email_map = pd.Series(by_email["person_id"].to_numpy(), index=by_email["email"].to_numpy())
@@ -161,10 +238,13 @@ def resolve_people(
         ids = ids.where(hit.isna(), hit)
     ambiguous = pd.Series("", index=rows.index, dtype="object")
     name_only = (url == "") & (email == "") & (name.str.strip() != "")
-    name_only &= ~ids.isin(known)
+    name_only &= known.get_indexer(ids) < 0
     if name_only.any() and len(people):
-        pkeys = name_key(people["name"])
         nk = name_key(name[name_only])
+        all_keys = t.name_keys()
+        cand = all_keys.isin(set(nk)).to_numpy()  # only people sharing a queried name
+        people = people[cand]
+        pkeys = all_keys[cand]
         counts = pkeys.value_counts()
         first = pd.Series(people["person_id"].to_numpy(), index=pkeys.to_numpy())
         first = first[~first.index.duplicated()]
@@ -188,7 +268,7 @@ def resolve_people(
         ambiguous[amb] = "matches " + nk[amb[name_only].to_numpy()].map(
             counts).astype(int).astype(str) + " people named " + name[amb] + "; give a URL or e-mail"
         ids[amb] = ""
-    is_new = (ids != "") & ~ids.isin(known)
+    is_new = (ids != "") & (known.get_indexer(ids) < 0)
     return ids, is_new, ambiguous
 
 
@@ -249,7 +329,7 @@ def upsert_people(
     n_rows = len(new)
     new = new.drop_duplicates("person_id", keep="first")
     people = t.people
-    known = pd.Index(people["person_id"])
+    known = t.ids
     pos = known.get_indexer(new["person_id"])
     is_known = pos >= 0
     stats = {"new": int((~is_known).sum()), "merged": int(n_rows - (~is_known).sum())}
@@ -296,38 +376,45 @@ def upsert_people(
 def _snapshot_affiliations(t: Tables, snap: pd.DataFrame, changed: pd.DataFrame, source: str,
                            as_of: pd.Timestamp | None) -> Tables:
     aff = t.affiliations
-    ids = t.people["person_id"]
+    codes = _codes_of(aff["person_id"])
+    # only the rows of the people in this snapshot matter
+    snap_codes = t.ids.get_indexer(snap["person_id"])
+    mine = np.zeros(len(t.ids), dtype=bool)
+    mine[snap_codes] = True
+    rel = np.flatnonzero(mine[codes]) if len(codes) else np.zeros(0, dtype=np.int64)
+    sub = aff.iloc[rel]
     # close snapshot rows of people whose employer changed
-    if len(changed):
+    if len(changed) and len(sub):
         moved = changed[(changed["company_id"] != changed["new_company_id"])
                         & (changed["new_company_id"] != "")]
         if len(moved):
-            key = aff["person_id"].astype("object").isin(set(moved["person_id"]))
-            close = key & aff["current"] & aff["start"].isna() & ~aff["source"].str.contains(
-                "history", regex=False) & ~aff["company_id"].isin(set(moved["new_company_id"]))
-            # only the old company of each moved person
-            pair_old = set(zip(moved["person_id"], moved["company_id"], strict=True))
-            close &= pd.Series([(p, c) in pair_old for p, c in zip(
-                aff["person_id"].astype("object"), aff["company_id"], strict=True)],
-                index=aff.index) if close.any() else close
+            old_pair = set(zip(moved["person_id"], moved["company_id"], strict=True))
+            close = (sub["current"] & sub["start"].isna()
+                     & ~sub["source"].str.contains("history", regex=False)).to_numpy()
+            close = close & np.array([(p, c) in old_pair for p, c in zip(
+                sub["person_id"].astype(object), sub["company_id"], strict=True)], dtype=bool)
             if close.any():
                 aff = aff.copy()
-                aff.loc[close, "current"] = False
+                rows = rel[close]
+                cur = aff["current"].to_numpy().copy()
+                cur[rows] = False
+                aff["current"] = cur
                 end = as_of if as_of is not None else pd.Timestamp.now(tz="UTC")
-                aff.loc[close, "end"] = end
-    existing = set(zip(aff["person_id"].astype("object")[aff["current"]],
-                       aff["company_id"][aff["current"]], strict=True))
-    rows = snap[[ (p, c) not in existing for p, c in zip(snap["person_id"], snap["company_id"],
-                                                          strict=True)]]
+                aff.loc[aff.index[rows], "end"] = end
+                sub = aff.iloc[rel]
+    cur = sub["current"].to_numpy()
+    existing = set(zip(sub["person_id"].astype(object)[cur], sub["company_id"][cur], strict=True))
+    keep = np.array([(p, c) not in existing for p, c in zip(
+        snap["person_id"], snap["company_id"], strict=True)], dtype=bool)
+    rows = snap[keep]
     if len(rows):
         add = pd.DataFrame({"person_id": rows["person_id"].to_numpy(),
                             "company_id": rows["company_id"].to_numpy(),
                             "company": rows["company"].to_numpy(),
                             "title": rows["title"].to_numpy(), "current": True,
                             "source": source})
-        aff = pd.concat([aff, schema.conform(add, "affiliations", person_ids=ids)],
-                        ignore_index=True)
-    return replace(t, affiliations=aff)
+        aff = append_rows(t.replace(affiliations=aff), "affiliations", add)
+    return t.replace(affiliations=aff)
 
 
 def _refresh_companies(t: Tables, pairs: pd.DataFrame) -> Tables:
@@ -366,13 +453,13 @@ def _refresh_companies(t: Tables, pairs: pd.DataFrame) -> Tables:
         comp["aliases"] = al
         frames[0] = comp
     companies = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    return replace(t, companies=companies)
+    return t.replace(companies=companies)
 
 
 # ---------------------------------------------------------------- ties, affiliations, events
 
 def _codes(t: Tables, ids: pd.Series) -> np.ndarray:
-    return pd.Index(t.people["person_id"]).get_indexer(pd.Series(ids, dtype="object"))
+    return t.ids.get_indexer(pd.Series(ids, dtype="object"))
 
 
 def add_ties(t: Tables, a: pd.Series, b: pd.Series, since: pd.Series, *, source: str,
@@ -424,9 +511,8 @@ def add_ties(t: Tables, a: pd.Series, b: pd.Series, since: pd.Series, *, source:
     add = new[~hit]
     if len(add):
         add = add.assign(source=source, owner=owner)
-        ties = pd.concat([ties, schema.conform(add, "ties", person_ids=t.people["person_id"])],
-                         ignore_index=True)
-    return replace(t, ties=ties), stats
+        ties = append_rows(t.replace(ties=ties), "ties", add)
+    return t.replace(ties=ties), stats
 
 
 def add_affiliations(t: Tables, rows: pd.DataFrame, *, source: str) -> tuple[Tables, dict]:
@@ -463,10 +549,8 @@ def add_affiliations(t: Tables, rows: pd.DataFrame, *, source: str) -> tuple[Tab
         if drop.any():
             aff = aff[~drop].reset_index(drop=True)
     if len(new):
-        aff = pd.concat([aff, schema.conform(new, "affiliations",
-                                             person_ids=t.people["person_id"])],
-                        ignore_index=True)
-    return replace(t, affiliations=aff), stats
+        aff = append_rows(t.replace(affiliations=aff), "affiliations", new)
+    return t.replace(affiliations=aff), stats
 
 
 def add_interactions(t: Tables, rows: pd.DataFrame) -> tuple[Tables, dict[str, int]]:
@@ -474,7 +558,7 @@ def add_interactions(t: Tables, rows: pd.DataFrame) -> tuple[Tables, dict[str, i
 
     Every interacting pair also gets a tie (source ``interactions``).
     """
-    new = schema.conform(rows, "interactions", person_ids=t.people["person_id"])
+    new = schema.conform(rows, "interactions", person_ids=t.person_dtype)
     inter = t.interactions
     cols = ["person_id", "other_id", "timestamp", "channel", "direction", "source"]
 
@@ -488,9 +572,9 @@ def add_interactions(t: Tables, rows: pd.DataFrame) -> tuple[Tables, dict[str, i
     stats = {"new": int((~dup).sum()), "merged": int(dup.sum())}
     new = new[~dup]
     if len(new):
-        inter = pd.concat([inter, new], ignore_index=True)
+        inter = append_rows(t, "interactions", new)
         first = new.sort_values("timestamp", kind="stable")
-        t, _ = add_ties(replace(t, interactions=inter), first["person_id"].astype("object"),
+        t, _ = add_ties(t.replace(interactions=inter), first["person_id"].astype("object"),
                         first["other_id"].astype("object"),
                         pd.Series(pd.NaT, index=first.index, dtype="datetime64[ns, UTC]"),
                         source="interactions", owner="")
@@ -505,6 +589,6 @@ def add_overrides(t: Tables, a: str, b: str, when: pd.Timestamp, strength: float
     row = pd.DataFrame({"a": [lo], "b": [hi], "timestamp": [when], "strength": [strength],
                         "note": [note]})
     ov = pd.concat([t.overrides, schema.conform(row, "overrides",
-                                                person_ids=t.people["person_id"])],
+                                                person_ids=t.person_dtype)],
                    ignore_index=True)
-    return replace(t, overrides=ov)
+    return t.replace(overrides=ov)

@@ -22,7 +22,6 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from os import PathLike
 from typing import Any
 
@@ -260,7 +259,7 @@ class Network:
         name = keep["name"].iloc[0] if len(keep) else company
         row = pd.DataFrame({"company_id": [c], "name": [name], "aliases": ["|".join(names)]})
         comp = pd.concat([rest, row], ignore_index=True)
-        self._set(replace(t, people=people, affiliations=aff, companies=comp, aliases=aliases))
+        self._set(t.with_people(people).replace(affiliations=aff, companies=comp, aliases=aliases))
 
     def company_suggestions(self, threshold: float = 90.0) -> pd.DataFrame:
         """Pairs of companies whose names look alike: candidates for :meth:`add_company_alias`.
@@ -322,7 +321,7 @@ class Network:
     def _name_keys(self) -> pd.Series:
         key = ("name_keys", self._version)
         if key not in self._cache:
-            self._cache[key] = name_key(self._t.people["name"])
+            self._cache[key] = self._t.name_keys()
         return self._cache[key]
 
     @staticmethod

@@ -155,8 +155,11 @@ def person_dtype(person_ids) -> pd.CategoricalDtype:
     >>> list(person_dtype(["in:ada", "in:alan"]).categories)
     ['in:ada', 'in:alan']
     """
-    return pd.CategoricalDtype(pd.Index(list(person_ids) if not isinstance(person_ids, pd.Index)
-                                        else person_ids, dtype="object"), ordered=False)
+    if isinstance(person_ids, pd.CategoricalDtype):
+        return person_ids
+    if not isinstance(person_ids, pd.Index):
+        person_ids = pd.Index(list(person_ids), dtype="object")
+    return pd.CategoricalDtype(person_ids, ordered=False)
 
 
 def empty(table: str, person_ids=()) -> pd.DataFrame:

@@ -187,3 +187,28 @@ def test_find_person_suggests(ada_export):
     assert isinstance(err.value, LookupError)
     with pytest.raises(ng.NotFoundError, match="2 people"):
         net.find_person("Alan Turing")
+
+
+def test_export_whose_messages_are_all_drafts_still_imports(tmp_path, write_connections):
+    folder = tmp_path / "export"
+    write_connections(folder / "Connections.csv", [
+        "Grace,Hopper,https://www.linkedin.com/in/grace-hopper,,Acme,CTO,16 Dec 2024"])
+    (folder / "messages.csv").write_text(
+        "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
+        "DATE,SUBJECT,CONTENT,FOLDER,IS MESSAGE DRAFT\n"
+        "c1,,Ada Lovelace,https://www.linkedin.com/in/ada,Grace Hopper,"
+        "https://www.linkedin.com/in/grace-hopper,2025-01-01 10:00:00 UTC,,hi,INBOX,Yes\n")
+    net = ng.Network()
+    report = net.import_linkedin(folder, owner="Ada Lovelace")
+    assert len(net.ties) == 1
+    assert len(net.interactions) == 0
+    assert report.n_warnings >= 1
+
+
+def test_export_with_no_usable_rows_is_an_error(tmp_path, write_connections):
+    path = write_connections(tmp_path / "Connections.csv", [",,,,,,07 Jul 2020"])
+    net = ng.Network()
+    with pytest.raises(ng.InputError) as err:
+        net.import_linkedin(path, owner="Ada Lovelace")
+    assert "Connections.csv" in str(err.value)
+    assert len(net.people) == 0
