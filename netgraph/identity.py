@@ -181,15 +181,19 @@ def person_ids(
     ...            s("", "", "acme")).tolist()
     ['in:ada-l', 'email:ada@example.org', 'name:ada l@acme']
     """
-    url = pd.Series(url, dtype="object").fillna("").astype(str)
-    email = pd.Series(email, dtype="object").fillna("").astype(str).str.strip().str.lower()
-    comp = pd.Series(company_id, dtype="object").fillna("").astype(str).to_numpy()
+    url = pd.Series(url, dtype="object").fillna("")
+    email = pd.Series(email, dtype="object").fillna("").str.strip().str.lower()
+    comp = pd.Series(company_id, dtype="object").fillna("").to_numpy()
     need = ((url == "") & (email == "")).to_numpy()
     nk = np.full(len(url), "", dtype=object)
     if need.any():
         nk[need] = name_key(pd.Series(name, dtype="object").fillna("").to_numpy()[need]).to_numpy()
-    slug = url.str.replace(r"^https?://(?:[a-z]{2,3}\.)?(?:www\.)?linkedin\.com/in/", "", regex=True)
-    slug = slug.str.rstrip("/").str.lower()
+    canonical = "https://www.linkedin.com/in/"
+    if url.str.startswith(canonical).sum() == (url != "").sum():  # normalised by the readers
+        slug = url.str.slice(len(canonical)).str.rstrip("/").str.lower()
+    else:
+        slug = url.str.replace(r"^https?://(?:[a-z]{2,3}\.)?(?:www\.)?linkedin\.com/in/", "",
+                               regex=True).str.rstrip("/").str.lower()
     out = np.where(
         url.to_numpy() != "",
         "in:" + slug.to_numpy().astype(object),

@@ -194,8 +194,9 @@ def pair_key(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def _text(frame: pd.DataFrame, col: str) -> pd.Series:
     if col not in frame:
         return pd.Series([""] * len(frame), index=frame.index, dtype="object")
-    s = frame[col]
-    return s.astype("object").where(s.notna(), "").astype(str)
+    s = frame[col].astype("object")
+    missing = s.isna()
+    return s.where(~missing, "") if missing.any() else s
 
 
 # ---------------------------------------------------------------- people
@@ -316,23 +317,29 @@ def upsert_people(
     first, last = _text(rows, "first_name"), _text(rows, "last_name")
     name = name.where(name != "", (first + " " + last).str.strip())
     company = _text(rows, "company")
+    def obj(values) -> pd.Series:
+        return pd.Series(np.asarray(values, dtype=object), dtype=object)
+
     new = pd.DataFrame({
-        "person_id": rows["person_id"].to_numpy(),
-        "name": name.to_numpy(), "first_name": first.to_numpy(), "last_name": last.to_numpy(),
-        "url": _text(rows, "url").to_numpy(),
-        "email": _text(rows, "email").str.strip().str.lower().to_numpy(),
-        "company": company.to_numpy(), "company_id": t.company_ids(company).to_numpy(),
-        "title": _text(rows, "title").to_numpy(),
-        "is_owner": rows["is_owner"].to_numpy() if "is_owner" in rows else False,
-        "source": source,
+        "person_id": obj(rows["person_id"]),
+        "name": obj(name), "first_name": obj(first), "last_name": obj(last),
+        "url": obj(_text(rows, "url")),
+        "email": obj(_text(rows, "email").str.strip().str.lower()),
+        "company": obj(company),
+        "title": obj(_text(rows, "title")),
+        "is_owner": rows["is_owner"].to_numpy().astype(bool) if "is_owner" in rows
+        else np.zeros(len(rows), dtype=bool),
     })
     n_rows = len(new)
-    new = new.drop_duplicates("person_id", keep="first")
+    new = _combine_duplicates(new)
+    new.insert(new.columns.get_loc("company") + 1, "company_id", obj(t.company_ids(new["company"])))
+    new["source"] = source
     people = t.people
     known = t.ids
     pos = known.get_indexer(new["person_id"])
     is_known = pos >= 0
-    stats = {"new": int((~is_known).sum()), "merged": int(n_rows - (~is_known).sum())}
+    stats = {"new": int((~is_known).sum()), "merged": int(n_rows - (~is_known).sum()),
+             "new_ids": set(new["person_id"].to_numpy()[~is_known])}
     old_company = pd.Series([], dtype="object")
     if is_known.any():
         people = people.copy()
@@ -371,6 +378,28 @@ def upsert_people(
     if update and len(snap):
         t2 = _snapshot_affiliations(t2, snap, old_company, source, as_of)
     return t2, ids, stats
+
+
+def _combine_duplicates(new: pd.DataFrame) -> pd.DataFrame:
+    """One row per person: the first row's values, plus an e-mail address that only a
+    later row shows (exports differ in what a contact shares); owner if any row says so."""
+    if not new["person_id"].duplicated().any():
+        return new
+    out = new.drop_duplicates("person_id", keep="first").reset_index(drop=True)
+    no_mail = (out["email"] == "").to_numpy()
+    if no_mail.any():
+        mails = new[new["email"] != ""].drop_duplicates("person_id")
+        found = out["person_id"].map(pd.Series(mails["email"].to_numpy(),
+                                               index=mails["person_id"].to_numpy()))
+        fill = no_mail & found.notna().to_numpy()
+        if fill.any():
+            email = out["email"].to_numpy().copy()
+            email[fill] = found.to_numpy()[fill]
+            out["email"] = pd.Series(email, dtype=object)
+    owners = set(new.loc[new["is_owner"], "person_id"])
+    if owners:
+        out["is_owner"] = out["is_owner"].to_numpy() | out["person_id"].isin(owners).to_numpy()
+    return out
 
 
 def _snapshot_affiliations(t: Tables, snap: pd.DataFrame, changed: pd.DataFrame, source: str,
@@ -463,36 +492,53 @@ def _codes(t: Tables, ids: pd.Series) -> np.ndarray:
 
 
 def add_ties(t: Tables, a: pd.Series, b: pd.Series, since: pd.Series, *, source: str,
-             owner: str) -> tuple[Tables, dict[str, int]]:
+             owner: str | pd.Series) -> tuple[Tables, dict]:
     """Add ties between *a* and *b* (person ids), merging with known ties.
 
     A known tie keeps the earliest ``since`` and gains the source and owner.
 
+    Parameters
+    ----------
+    owner : str or Series
+        The owner whose data asserts each tie (one for all rows, or one per row).
+
     Returns
     -------
     tables, stats
-        ``stats``: ``new`` ties, ``merged`` (already known).
+        ``stats``: ``new`` ties, ``merged`` (already known), and ``row_new``:
+        a boolean array, per input row, true where that row added a tie.
     """
     a = pd.Series(a, dtype="object").reset_index(drop=True)
     b = pd.Series(b, dtype="object").reset_index(drop=True)
     since = pd.to_datetime(pd.Series(since).reset_index(drop=True), utc=True)
-    keep = (a != b) & (a != "") & (b != "")
-    a, b, since = a[keep], b[keep], since[keep]
+    owner = (pd.Series(owner, dtype="object").reset_index(drop=True)
+             if not isinstance(owner, str) else pd.Series(owner, index=a.index, dtype="object"))
+    keep = ((a != b) & (a != "") & (b != "")).to_numpy()
+    a, b, since, owner = a[keep], b[keep], since[keep], owner[keep]
     lo = a.where(a < b, b)
     hi = b.where(a < b, a)
     ca, cb = _codes(t, lo), _codes(t, hi)
     key = pair_key(ca, cb)
     new = pd.DataFrame({"key": key, "a": lo.to_numpy(), "b": hi.to_numpy(),
-                        "since": since.to_numpy()})
-    new = new.sort_values("since", kind="stable").drop_duplicates("key", keep="first")
+                        "since": since.to_numpy(), "owner": owner.to_numpy()})
     ties = t.ties
     old_key = pair_key(ties["a"].cat.codes.to_numpy(), ties["b"].cat.codes.to_numpy())
+    row_new = np.zeros(len(keep), dtype=bool)
+    row_new[keep] = ~np.isin(key, old_key) & ~new["key"].duplicated().to_numpy()
+    twice = new["key"].duplicated(keep=False).to_numpy()
+    if twice.any():  # one tie asserted by several owners in this batch: keep them all
+        owners = new[twice].groupby("key", sort=False)["owner"].agg(
+            lambda s: ";".join(dict.fromkeys(o for v in s for o in v.split(";") if o)))
+        col = new["owner"].to_numpy().copy()
+        col[twice] = new.loc[twice, "key"].map(owners).to_numpy()
+        new["owner"] = col
+    new = new.sort_values("since", kind="stable").drop_duplicates("key", keep="first")
     order = np.argsort(old_key, kind="stable")
     pos = np.searchsorted(old_key[order], new["key"].to_numpy())
     pos = np.minimum(pos, max(len(old_key) - 1, 0))
     hit = (len(old_key) > 0) & (old_key[order][pos] == new["key"].to_numpy()) if len(old_key) \
         else np.zeros(len(new), bool)
-    stats = {"new": int((~hit).sum()), "merged": int(hit.sum())}
+    stats = {"new": int((~hit).sum()), "merged": int(hit.sum()), "row_new": row_new}
     if hit.any():
         rows = order[pos[hit]]
         ties = ties.copy()
@@ -504,13 +550,16 @@ def add_ties(t: Tables, a: pd.Series, b: pd.Series, since: pd.Series, *, source:
         s_old[rows[better]] = s_new[better]
         ties["since"] = pd.to_datetime(np.where(s_old == nat, np.datetime64("NaT", "ns"),
                                                 s_old.astype("datetime64[ns]")), utc=True)
-        for col, val in (("source", source), ("owner", owner)):
+        vals = {"source": np.full(len(rows), source, dtype=object),
+                "owner": new["owner"].to_numpy()[hit]}
+        for col, val in vals.items():
             v = ties[col].to_numpy().copy()
-            v[rows] = [x if val in x.split(";") else (f"{x};{val}" if x else val) for x in v[rows]]
+            v[rows] = [x if (y in x.split(";") or not y) else (f"{x};{y}" if x else y)
+                       for x, y in zip(v[rows], val, strict=True)]
             ties[col] = v
     add = new[~hit]
     if len(add):
-        add = add.assign(source=source, owner=owner)
+        add = add.assign(source=source)
         ties = append_rows(t.replace(ties=ties), "ties", add)
     return t.replace(ties=ties), stats
 

@@ -21,7 +21,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from os import PathLike
 from typing import Any
 
@@ -168,6 +168,42 @@ class Network:
         1
         """
         return self._run(importers.import_linkedin, path, owner, owner_url)
+
+    def import_team(self, exports: Mapping[str, str | PathLike[str]]
+                    | Iterable[tuple[str, str | PathLike[str]]]) -> ImportReport:
+        """Import several people's LinkedIn exports at once, pooled into one team network.
+
+        The result equals importing them one by one with :meth:`import_linkedin`
+        (later exports win for current company and title), but all
+        connections are merged in one pass: a hundred exports import in
+        seconds, not minutes.
+
+        Parameters
+        ----------
+        exports : mapping of owner name to path, or (owner, path) pairs
+            Each path as :meth:`import_linkedin` takes it.
+
+        Returns
+        -------
+        ImportReport
+            One part per export.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib, netgraph as ng
+        >>> d = pathlib.Path(tempfile.mkdtemp())
+        >>> head = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\\n"
+        >>> _ = (d / "a.csv").write_text(head + "Grace,Hopper,https://www.linkedin.com/in/g,,"
+        ...                              "Acme,CTO,16 Dec 2024\\n")
+        >>> _ = (d / "b.csv").write_text(head + "Grace,Hopper,https://www.linkedin.com/in/g,,"
+        ...                              "Acme,CTO,01 Jan 2020\\n")
+        >>> net = ng.Network()
+        >>> report = net.import_team({"Ada": d / "a.csv", "Bob": d / "b.csv"})
+        >>> len(net.people), len(net.ties), report.new_people
+        (3, 2, 1)
+        """
+        items = list(exports.items()) if isinstance(exports, Mapping) else list(exports)
+        return self._run(importers.import_team, items)
 
     def import_contacts(self, path_or_frame: PathOrFrame, owner: str | None = None
                         ) -> ImportReport:

