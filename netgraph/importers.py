@@ -30,11 +30,11 @@ from netgraph.merge import (
 __all__ = [
     "ensure_owner",
     "ensure_owners",
-    "import_team",
     "import_affiliations",
     "import_contacts",
     "import_interactions",
     "import_linkedin",
+    "import_team",
 ]
 
 PathOrFrame = str | PathLike[str] | pd.DataFrame
@@ -229,20 +229,20 @@ def import_team(t: Tables, exports: Sequence[tuple[str, str | PathLike[str]]]
     read = [(path, frames, msgs_int, rep, oid) for (path, frames, msgs_int, rep, _), oid in
             zip(read, owner_ids, strict=True)]
     report.parts.extend(rep for _, _, _, rep, _ in read)
-    cons, parts = [], []
-    for i, (_, frames, _, rep, owner_id) in enumerate(read):
+    cons, parts, owners_of = [], [], []
+    for _, frames, _, rep, owner_id in read:
         if "connections" in frames:
             con = frames["connections"]
             parts.append(con.attrs.get("report") or ImportReport(kind="linkedin connections"))
+            owners_of.append(rep)
             cons.append(con.rename(columns={"position": "title"}).assign(
                 owner_id=owner_id, part=len(parts) - 1))
     if cons:
         rows = pd.concat(cons, ignore_index=True)
         t = _import_people_and_ties(t, rows, rows["owner_id"], "linkedin", parts,
                                     "connected_on")
-        for i, (_, frames, _, rep, _) in enumerate(read):
-            if "connections" in frames:
-                _adopt(rep, frames["connections"].attrs.get("report") or parts[i])
+        for rep, part in zip(owners_of, parts, strict=True):
+            _adopt(rep, part)
     for path, frames, msgs_int, rep, owner_id in read:
         t = _import_export_events(t, frames, msgs_int, owner_id, rep)
         _check_usable(rep, path)
