@@ -167,17 +167,31 @@ def cmd_import(args: argparse.Namespace) -> int:
     net = _load(args.db, must_exist=False)
     kind = args.kind
     paths = args.paths
-    bar = Progress(len(paths), f"importing {kind}", args.quiet)
+    owners = args.owner or []
     reports = []
+    if kind == "linkedin" and len(owners) > 1:
+        # a team: one owner per export, pooled in one pass
+        if len(owners) != len(paths):
+            from netgraph.errors import InputError
+
+            raise InputError(f"{len(paths)} exports but {len(owners)} owners",
+                             expected="one --owner per export, in the same order",
+                             hint="netgraph import linkedin a.zip b.zip --owner A --owner B")
+        bar = Progress(1, f"importing {len(paths)} exports", args.quiet)
+        reports.append(net.import_team(list(zip(owners, paths, strict=True))))
+        bar.step("team")
+        paths = []
+    owner = owners[0] if owners else None
+    bar = Progress(len(paths), f"importing {kind}", args.quiet)
     for p in paths:
         if kind == "linkedin":
-            r = net.import_linkedin(p, owner=args.owner, owner_url=args.owner_url or "")
+            r = net.import_linkedin(p, owner=owner, owner_url=args.owner_url or "")
         elif kind == "contacts":
-            r = net.import_contacts(p, owner=args.owner)
+            r = net.import_contacts(p, owner=owner)
         elif kind == "affiliations":
             r = net.import_affiliations(p)
         else:
-            r = net.import_interactions(p, owner=args.owner)
+            r = net.import_interactions(p, owner=owner)
         reports.append(r)
         bar.step(Path(p).name)
     bar.close()
@@ -444,7 +458,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("import", cmd_import, "import data into the workspace")
     sp.add_argument("kind", choices=["linkedin", "contacts", "affiliations", "interactions"])
     sp.add_argument("paths", nargs="+", help="files (.csv), LinkedIn export .zip or folder")
-    sp.add_argument("--owner", help="whose data this is (a name or profile URL)")
+    sp.add_argument("--owner", action="append",
+                    help="whose data this is (a name or profile URL); for a team's LinkedIn "
+                         "exports, one --owner per export, in order")
     sp.add_argument("--owner-url", help="the owner's LinkedIn profile URL")
     json_flag(sp)
 

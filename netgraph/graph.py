@@ -32,7 +32,13 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-__all__ = ["build_graph", "company_node"]
+__all__ = ["EDGE_EVIDENCE", "build_graph", "company_node"]
+
+#: Columns of the strength table copied onto person-person edges (the rest, the score's
+#: components, are in ``Network.strengths()``).
+EDGE_EVIDENCE: tuple[str, ...] = (
+    "strength", "tier", "last_contact", "n_meeting", "n_call", "n_message", "n_email",
+    "n_linkedin", "n_other", "n_in", "n_out", "cooling")
 
 
 def company_node(company_id: str) -> str:
@@ -45,10 +51,6 @@ def company_node(company_id: str) -> str:
     'company:acme robotics'
     """
     return f"company:{company_id}"
-
-
-def _none(v):
-    return None if (v is pd.NaT or (isinstance(v, float) and np.isnan(v))) else v
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:
@@ -103,7 +105,7 @@ def build_graph(tables, strengths: pd.DataFrame | None = None,
     attrs = pd.DataFrame({"since": ties["since"], "source": ties["source"],
                           "owner": ties["owner"]})
     if strengths is not None and len(strengths) == len(ties):
-        extra = [c for c in strengths.columns if c not in ("a", "b")]
+        extra = [c for c in EDGE_EVIDENCE if c in strengths.columns]
         for c in extra:
             attrs[c] = strengths[c].reset_index(drop=True)
         if "strength" in attrs:
@@ -117,16 +119,24 @@ def build_graph(tables, strengths: pd.DataFrame | None = None,
         best = aff.sort_values(["current", "end"], ascending=[True, True], kind="stable",
                                na_position="last").drop_duplicates(["person_id", "company_id"],
                                                                    keep="last")
-        strength = None
+        edges = pd.DataFrame({
+            "kind": np.where(best["current"].to_numpy(), "works_at", "worked_at").astype(object),
+            "title": best["title"].to_numpy(), "start": best["start"].to_numpy(),
+            "end": best["end"].to_numpy(), "source": best["source"].to_numpy()})
+        edges["start"] = best["start"].to_numpy()
+        edges["end"] = best["end"].to_numpy()
         if company_links is not None and len(company_links):
             key = company_links.set_index(["person_id", "company_id"])["strength"]
-            idx = pd.MultiIndex.from_arrays([best["person_id"].astype(object), best["company_id"]])
-            strength = key.reindex(idx).to_numpy()
-        for i, r in enumerate(best.itertuples(index=False)):
-            d = {"kind": "works_at" if r.current else "worked_at", "title": r.title,
-                 "start": _none(r.start), "end": _none(r.end), "source": r.source}
-            if strength is not None and not np.isnan(strength[i]):
-                d["strength"] = float(strength[i])
-                d["cost"] = float(-np.log(max(strength[i], 1e-12)))
-            G.add_edge(str(r.person_id), company_node(r.company_id), **d)
+            idx = pd.MultiIndex.from_arrays([best["person_id"].astype(object),
+                                             best["company_id"]])
+            strength = key.reindex(idx).to_numpy(dtype=float)
+            edges["strength"] = strength
+            edges["cost"] = -np.log(np.clip(strength, 1e-12, 1.0))
+        recs = _records(edges)
+        if "strength" in edges:  # no strength attribute where the model gives none
+            recs = [r if r["strength"] is not None else
+                    {k: v for k, v in r.items() if k not in ("strength", "cost")} for r in recs]
+        G.add_edges_from(zip(best["person_id"].astype(object).tolist(),
+                             ["company:" + c for c in best["company_id"].tolist()], recs,
+                             strict=True))
     return G

@@ -642,7 +642,17 @@ class Network:
         >>> net.targets
         ['Acme Robotics']
         """
+        from netgraph.paths import _company_code, _suggest
+
         companies = [companies] if isinstance(companies, str) else list(companies)
+        if len(self._t.companies):
+            ix = self._index()
+            for c in companies:
+                if _company_code(ix, str(c).strip()) < 0:
+                    raise NotFoundError(f"no company {c!r} in the network",
+                                        suggestions=_suggest(ix, str(c), people=False),
+                                        hint="Targets are companies someone in the network "
+                                             "works or worked at.")
         self._targets = [str(c) for c in companies]
         self._cache.clear()
 
@@ -737,7 +747,8 @@ class Network:
 
     # ------------------------------------------------------------ paths
     def warm_paths(self, target: str, source: str | None = None, k: int = 5,
-                   max_hops: int = 3, at: Any = None, exclude: Iterable[str] | str = ()):
+                   max_hops: int = 3, at: Any = None, exclude: Iterable[str] | str = (),
+                   distinct_introducers: bool = True):
         """The warmest introduction paths from you (or your team) into a company.
 
         A tie's strength is read as the chance the person acts on a request
@@ -759,6 +770,9 @@ class Network:
             Evaluate strengths at this date (default: now).
         exclude : str or iterable of str
             People or companies not to route through.
+        distinct_introducers : bool, default True
+            One path per first introducer (five people to ask); ``False`` gives
+            the *k* best loopless paths, however many share an introducer.
 
         Returns
         -------
@@ -778,11 +792,19 @@ class Network:
         from netgraph import paths
 
         return paths.warm_paths(self._index(at), target, source=source, k=k,
-                                max_hops=max_hops, exclude=exclude)
+                                max_hops=max_hops, exclude=exclude,
+                                distinct_introducers=distinct_introducers)
 
     def introducers(self, target: str, source: str | None = None, max_hops: int = 3,
-                    at: Any = None, exclude: Iterable[str] | str = ()) -> pd.DataFrame:
+                    at: Any = None, exclude: Iterable[str] | str = (),
+                    count_routes: bool = True) -> pd.DataFrame:
         """Whom among your direct contacts to ask for an introduction to *target*.
+
+        One row per introducer: the best probability through them, and
+        ``routes``, how many people at the target they can reach within
+        ``max_hops - 1`` hops (``count_routes=False`` skips that count, which
+        costs seconds for the very largest employers). See
+        :func:`netgraph.paths.introducers`.
 
         Examples
         --------
@@ -796,10 +818,11 @@ class Network:
         from netgraph import paths
 
         return paths.introducers(self._index(at), target, source=source, max_hops=max_hops,
-                                 exclude=exclude)
+                                 exclude=exclude, count_routes=count_routes)
 
     def reach(self, companies: Iterable[str] | str | None = None, source: str | None = None,
-              max_hops: int = 3, at: Any = None) -> pd.DataFrame:
+              max_hops: int = 3, at: Any = None, exclude: Iterable[str] | str = ()
+              ) -> pd.DataFrame:
         """For each company (or the given ones): how warm is my best way in?
 
         Examples
@@ -813,7 +836,8 @@ class Network:
         """
         from netgraph import paths
 
-        return paths.reach(self._index(at), companies, source=source, max_hops=max_hops)
+        return paths.reach(self._index(at), companies, source=source, max_hops=max_hops,
+                           exclude=exclude)
 
     # ------------------------------------------------------------ html
     def to_html(self, path: str | PathLike[str], paths: Any = None, around: Any = None,

@@ -551,7 +551,13 @@ def _company_code(ix: PathIndex, text: str) -> int:
     if text in lk:
         return lk[text]
     key = company_key(pd.Series([text], dtype=object)).iloc[0]
-    return lk.get(key, -1) if key else -1
+    if not key:
+        return -1
+    if key in lk:
+        return lk[key]
+    # "Acme" for "Acme Robotics": a leading word match, when it names one company only
+    codes = {c for k, c in lk.items() if k.startswith(key + " ")}
+    return codes.pop() if len(codes) == 1 else -1
 
 
 _URL_RE = re.compile(r"linkedin\.com/in/([^/?#\s]+)", re.IGNORECASE)
@@ -590,14 +596,20 @@ def _suggest(ix: PathIndex, text: str, people: bool = True, limit: int = 5) -> l
     ch = ix._cache.get("choices")
     if ch is None:
         comp = ix.companies
-        names = comp["name"].astype(object).fillna("").tolist()
+        display = comp["name"].astype(object).fillna("").tolist()
+        spelled = {n: n for n in display if n}  # every spelling -> the company's name
         if "aliases" in comp:
-            names += [a for s in comp["aliases"].astype(object).fillna("") for a in s.split("|")]
+            for name, al in zip(display, comp["aliases"].astype(object).fillna(""),
+                                strict=True):
+                for a in al.split("|"):
+                    if a:
+                        spelled.setdefault(a, name)
         pnames = list(pd.unique(pd.Series(ix.names(), dtype=object)))
-        ch = (list(dict.fromkeys(n for n in names if n)), [n for n in pnames if n])
+        ch = (spelled, [n for n in pnames if n])
         ix._cache["choices"] = ch
-    hits = process.extract(text, ch[0], scorer=fuzz.WRatio, processor=utils.default_process,
-                           limit=limit, score_cutoff=50)
+    hits = [(ch[0][h[0]], h[1]) for h in process.extract(
+        text, list(ch[0]), scorer=fuzz.WRatio, processor=utils.default_process,
+        limit=limit * 3, score_cutoff=50)]
     if people:
         hits += process.extract(text, ch[1], scorer=fuzz.WRatio,
                                 processor=utils.default_process, limit=limit, score_cutoff=50)

@@ -512,3 +512,24 @@ def test_subprocess_help(tmp_path: Path) -> None:
     assert proc.returncode == 0
     for command in SUBCOMMANDS:
         assert command in proc.stdout
+
+
+def test_import_team_from_the_command_line(tmp_path):
+    from pathlib import Path
+
+    from netgraph.cli import main
+
+    data = Path(__file__).resolve().parent.parent / "sample_data"
+    db = str(tmp_path / "team.db")
+    code = main(["--quiet", "--db", db, "import", "linkedin", str(data / "maya_okafor"),
+                 str(data / "jonas_lindqvist"), "--owner", "Maya Okafor",
+                 "--owner", "Jonas Lindqvist"])
+    assert code == 0
+    import netgraph as ng
+
+    net = ng.Network.load(db)
+    assert sorted(net.owners["name"]) == ["Jonas Lindqvist", "Maya Okafor"]
+    bad = main(["--quiet", "--db", db, "import", "linkedin", str(data / "maya_okafor"),
+                str(data / "jonas_lindqvist"), "--owner", "A", "--owner", "B",
+                "--owner", "C"])
+    assert bad == 1

@@ -514,3 +514,25 @@ def test_introducers_and_reach_tables(ix):
     assert r.loc[0, "n_current"] == 1 and r.loc[0, "n_former"] == 1
     with pytest.raises(ng.NotFoundError):
         reach(ix, companies=["Nonexistent Corp"])
+
+
+def test_network_resolves_a_leading_word_and_validates_targets(tmp_path):
+    import pandas as pd
+
+    import netgraph as ng
+
+    net = ng.Network()
+    net.import_contacts(pd.DataFrame({"name": ["Grace Hopper", "Alan Turing", "Ann Lee"],
+                                      "company": ["Acme Robotics Inc.", "Globex", "Globex Labs"]}),
+                        owner="Ada")
+    assert net.warm_paths("Acme")[0].company == "Acme Robotics Inc."
+    with pytest.raises(ng.NotFoundError):  # "Globex" is one company, "Glob" two: ambiguous
+        net.warm_paths("Glob")
+    with pytest.raises(ng.NotFoundError) as err:
+        net.set_targets(["Acme Robtics"])
+    assert err.value.suggestions[0] == "Acme Robotics Inc."
+    assert net.targets == []
+    net.set_targets(["acme robotics"])
+    assert net.targets == ["acme robotics"]
+    paths = net.warm_paths("Globex", distinct_introducers=False, k=3)
+    assert paths[0].introducer == "Alan Turing"
