@@ -33,6 +33,12 @@ class NetgraphError(Exception):
         What went wrong, in one sentence.
     hint : str, optional
         How to fix it.
+
+    Examples
+    --------
+    >>> from netgraph import NetgraphError
+    >>> str(NetgraphError("the workspace is locked", hint="Close the other session."))
+    'the workspace is locked Hint: Close the other session.'
     """
 
     def __init__(self, message: str, *, hint: str | None = None) -> None:
@@ -62,6 +68,13 @@ class InputError(NetgraphError, ValueError):
         What netgraph expected to find there.
     hint : str, optional
         How to fix it.
+
+    Examples
+    --------
+    >>> from netgraph import InputError
+    >>> err = InputError("no header", file="c.csv", line=1, expected="'First Name'")
+    >>> isinstance(err, ValueError), err.file, err.line
+    (True, 'c.csv', 1)
     """
 
     def __init__(
@@ -106,6 +119,12 @@ class NotFoundError(NetgraphError, LookupError):
         The closest known names, best first.
     hint : str, optional
         How to fix it.
+
+    Examples
+    --------
+    >>> from netgraph import NotFoundError
+    >>> str(NotFoundError("nobody named 'Grace Hoper'", suggestions=["Grace Hopper"]))
+    "nobody named 'Grace Hoper'. Did you mean: 'Grace Hopper'?"
     """
 
     def __init__(
@@ -127,4 +146,14 @@ class NotFoundError(NetgraphError, LookupError):
 
 
 class WorkspaceError(NetgraphError, OSError):
-    """A saved network (SQLite workspace file) that cannot be read or written."""
+    """A saved network (SQLite workspace file) that cannot be read or written.
+
+    Examples
+    --------
+    >>> import netgraph as ng
+    >>> try:
+    ...     ng.Network.load("/nonexistent/net.db")
+    ... except ng.WorkspaceError as err:
+    ...     print(type(err).__name__, isinstance(err, OSError))
+    WorkspaceError True
+    """

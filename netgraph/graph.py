@@ -89,6 +89,17 @@ def build_graph(tables, strengths: pd.DataFrame | None = None,
     -------
     networkx.Graph
         A new graph; changing it never changes the network.
+
+    Examples
+    --------
+    >>> import pandas as pd, netgraph as ng
+    >>> from netgraph.graph import build_graph
+    >>> net = ng.Network()
+    >>> _ = net.import_contacts(pd.DataFrame({"name": ["Grace Hopper"], "company": ["Acme"]}),
+    ...                         owner="Ada")
+    >>> G = build_graph(net.tables)
+    >>> sorted(G.nodes(data="kind"))
+    [('company:acme', 'company'), ('name:ada@', 'person'), ('name:grace hopper@acme', 'person')]
     """
     G = nx.Graph()
     people = tables.people

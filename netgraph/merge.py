@@ -226,7 +226,10 @@ def resolve_people(
     """
     url, email = _text(rows, "url"), _text(rows, "email").str.strip().str.lower()
     name, company = _text(rows, "name"), _text(rows, "company")
-    comp = t.company_ids(company)
+    comp = pd.Series("", index=rows.index, dtype=object)
+    keyless = ((url == "") & (email == "")).to_numpy()
+    if keyless.any():  # the employer only keys people with neither URL nor e-mail
+        comp[keyless] = t.company_ids(company[keyless]).to_numpy()
     ids = person_ids(url, email, name, comp)
     people = t.people
     known = t.ids

@@ -97,6 +97,16 @@ def save_tables(path: str | PathLike[str], tables: Tables, meta: dict[str, Any] 
     tables : Tables
     meta : dict, optional
         Extra JSON-serialisable settings (targets, model parameters).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from netgraph.merge import Tables
+    >>> from netgraph.store import save_tables
+    >>> path = os.path.join(tempfile.mkdtemp(), "w.db")
+    >>> save_tables(path, Tables.empty())
+    >>> os.path.getsize(path) > 0
+    True
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
@@ -134,6 +144,17 @@ def load_tables(path: str | PathLike[str]) -> tuple[Tables, dict[str, Any]]:
     WorkspaceError
         The file is missing, not SQLite, not a netgraph workspace, of a newer
         format, or damaged.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from netgraph.store import load_tables
+    >>> path = os.path.join(tempfile.mkdtemp(), "junk.db")
+    >>> _ = open(path, "wb").write(b"not a database")
+    >>> load_tables(path)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    netgraph.errors.WorkspaceError: ... is not a netgraph workspace ...
     """
     path = Path(path)
     if not path.is_file():

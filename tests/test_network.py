@@ -249,3 +249,16 @@ def test_import_team_equals_one_by_one(tmp_path, write_connections):
     again = team.import_team(owners)
     assert again.new_people == 0
     assert sum(p.parts[0].imported for p in again.parts) == 0
+
+
+def test_import_team_with_a_bad_export_changes_nothing(tmp_path, ada_export):
+    bad = tmp_path / "bob" / "Connections.csv"
+    bad.parent.mkdir()
+    bad.write_text("First Name,Last Name\n", encoding="utf-8")  # header only: no rows
+    net = ng.Network()
+    with pytest.raises(ng.InputError) as err:
+        net.import_team({"Ada Lovelace": ada_export, "Bob Kahn": bad})
+    assert "Connections.csv" in str(err.value) and "Hint:" in str(err.value)
+    assert len(net.people) == 0 and len(net.ties) == 0
+    with pytest.raises(ng.InputError, match="no exports"):
+        net.import_team({})

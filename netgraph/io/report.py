@@ -55,6 +55,16 @@ class ImportReport:
         Rows imported with a caveat (e.g. an unknown channel, an ambiguous name).
     parts : list of ImportReport
         Reports of the files of a multi-file import (an export .zip).
+
+    Examples
+    --------
+    >>> import pandas as pd, netgraph as ng
+    >>> net = ng.Network()
+    >>> report = net.import_interactions(pd.DataFrame({
+    ...     "person": ["Grace Hopper", "Grace Hopper"], "timestamp": ["2026-01-05", "soon"],
+    ...     "channel": ["call", "call"]}), owner="Ada")
+    >>> report.imported, report.issues()[["line", "status"]].values.tolist()
+    (1, [[3, 'skipped'], [2, 'warning']])
     """
 
     file: str = ""

@@ -742,6 +742,9 @@ def _build_data(arr: _Arrays, order: np.ndarray, paths: list[_Path], owners: np.
     for i in sel:
         counts[color_key[i]] = counts.get(color_key[i], 0) + (0 if arr.is_company[i] else 1)
     colors = _company_colors(counts)
+    # the legend names a company as its node does (one name, not each person's spelling)
+    company_names = {color_key[j]: arr.attrs[j].get("name") for j in sel
+                     if arr.is_company[j] and not _is_missing(arr.attrs[j].get("name"))}
 
     # People of each company in view, to size company nodes.
     in_view = np.zeros(n_all, bool)
@@ -788,7 +791,7 @@ def _build_data(arr: _Arrays, order: np.ndarray, paths: list[_Path], owners: np.
             color, shape, group = colors[color_key[i]], "dot", "person"
             size = 7.0 + 23.0 * float(own_s[i])
         if not arr.is_company[i] and not is_owner[i] and color_key[i]:
-            comp_name = a.get("company")
+            comp_name = company_names.get(color_key[i]) or a.get("company")
             if not _is_missing(comp_name):
                 entry = legend_companies.setdefault(color_key[i], [str(comp_name), color, 0])
                 entry[2] += 1
