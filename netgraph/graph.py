@@ -69,6 +69,37 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return [dict(zip(cols, vals, strict=True)) for vals in zip(*lists, strict=True)]
 
 
+def _add_nodes(G: nx.Graph, ids: list, dicts: list[dict]) -> None:
+    """``G.add_nodes_from(zip(ids, dicts))`` for a new graph, without copying each dict.
+
+    Writes NetworkX's own storage (``G._node``, ``G._adj``: a dict of attribute
+    dicts and a dict of neighbour dicts, stable since NetworkX 2.0), which is what
+    ``add_nodes_from`` does after copying each attribute dict; the test suite
+    checks the result equals the one ``add_nodes_from``/``add_edges_from`` build.
+    """
+    node, adj = G._node, G._adj
+    for n, d in zip(ids, dicts, strict=True):
+        if n in node:
+            node[n].update(d)
+        else:
+            node[n] = d
+            adj[n] = {}
+
+
+def _add_edges(G: nx.Graph, us: list, vs: list, dicts: list[dict]) -> None:
+    """``G.add_edges_from(zip(us, vs, dicts))`` between existing nodes, without copies
+    (an undirected edge shares one attribute dict between both directions, as in
+    NetworkX). Edges to unknown nodes go through ``G.add_edge``."""
+    adj = G._adj
+    for u, v, d in zip(us, vs, dicts, strict=True):
+        au, av = adj.get(u), adj.get(v)
+        if au is None or av is None or v in au:
+            G.add_edge(u, v, **d)
+        else:
+            au[v] = d
+            av[u] = d
+
+
 def build_graph(tables, strengths: pd.DataFrame | None = None,
                 company_links: pd.DataFrame | None = None) -> nx.Graph:
     """Build a ``networkx.Graph`` of people and companies from the tables.
@@ -104,50 +135,46 @@ def build_graph(tables, strengths: pd.DataFrame | None = None,
     G = nx.Graph()
     people = tables.people
     cols = ["name", "company", "company_id", "title", "url", "email", "is_owner"]
-    records = _records(people[cols])
-    G.add_nodes_from((pid, {"kind": "person", **r})
-                     for pid, r in zip(people["person_id"], records, strict=True))
+    _add_nodes(G, people["person_id"].tolist(),
+               _records(people[cols].assign(kind="person")[["kind", *cols]]))
     comp = tables.companies
-    G.add_nodes_from((company_node(c), {"kind": "company", "name": n, "company_id": c,
-                                        "aliases": a})
-                     for c, n, a in zip(comp["company_id"], comp["name"], comp["aliases"],
-                                        strict=True))
+    cnodes = pd.DataFrame({"kind": "company", "name": comp["name"],
+                           "company_id": comp["company_id"], "aliases": comp["aliases"]})
+    _add_nodes(G, ["company:" + c for c in comp["company_id"].tolist()], _records(cnodes))
     ties = tables.ties
-    attrs = pd.DataFrame({"since": ties["since"], "source": ties["source"],
+    attrs = pd.DataFrame({"kind": "knows", "since": ties["since"], "source": ties["source"],
                           "owner": ties["owner"]})
     if strengths is not None and len(strengths) == len(ties):
         extra = [c for c in EDGE_EVIDENCE if c in strengths.columns]
         for c in extra:
-            attrs[c] = strengths[c].reset_index(drop=True)
+            attrs[c] = strengths[c].to_numpy() if c != "last_contact" else \
+                strengths[c].reset_index(drop=True)
         if "strength" in attrs:
             s = np.clip(attrs["strength"].to_numpy(dtype=float), 1e-12, 1.0)
             attrs["cost"] = -np.log(s)
-    recs = _records(attrs)
-    G.add_edges_from((a, b, {"kind": "knows", **r}) for a, b, r in zip(
-        ties["a"].astype(object), ties["b"].astype(object), recs, strict=True))
+    _add_edges(G, ties["a"].astype(object).tolist(), ties["b"].astype(object).tolist(),
+               _records(attrs))
     aff = tables.affiliations
     if len(aff):
         best = aff.sort_values(["current", "end"], ascending=[True, True], kind="stable",
                                na_position="last").drop_duplicates(["person_id", "company_id"],
                                                                    keep="last")
+        best = best.reset_index(drop=True)
         edges = pd.DataFrame({
             "kind": np.where(best["current"].to_numpy(), "works_at", "worked_at").astype(object),
-            "title": best["title"].to_numpy(), "start": best["start"].to_numpy(),
-            "end": best["end"].to_numpy(), "source": best["source"].to_numpy()})
-        edges["start"] = best["start"].to_numpy()
-        edges["end"] = best["end"].to_numpy()
+            "title": best["title"], "start": best["start"], "end": best["end"],
+            "source": best["source"]})
+        recs = _records(edges)
         if company_links is not None and len(company_links):
             key = company_links.set_index(["person_id", "company_id"])["strength"]
             idx = pd.MultiIndex.from_arrays([best["person_id"].astype(object),
                                              best["company_id"]])
             strength = key.reindex(idx).to_numpy(dtype=float)
-            edges["strength"] = strength
-            edges["cost"] = -np.log(np.clip(strength, 1e-12, 1.0))
-        recs = _records(edges)
-        if "strength" in edges:  # no strength attribute where the model gives none
-            recs = [r if r["strength"] is not None else
-                    {k: v for k, v in r.items() if k not in ("strength", "cost")} for r in recs]
-        G.add_edges_from(zip(best["person_id"].astype(object).tolist(),
-                             ["company:" + c for c in best["company_id"].tolist()], recs,
-                             strict=True))
+            cost = -np.log(np.clip(strength, 1e-12, 1.0))
+            for r, sv, cv in zip(recs, strength.tolist(), cost.tolist(), strict=True):
+                if sv == sv:  # no strength attribute where the model gives none
+                    r["strength"] = sv
+                    r["cost"] = cv
+        _add_edges(G, best["person_id"].astype(object).tolist(),
+                   ["company:" + c for c in best["company_id"].tolist()], recs)
     return G

@@ -29,6 +29,7 @@ import networkx as nx
 import pandas as pd
 
 from netgraph import importers
+from netgraph._util import paused_gc
 from netgraph.errors import InputError, NotFoundError
 from netgraph.identity import company_key, name_key, similar_companies
 from netgraph.io.report import ImportReport
@@ -124,7 +125,8 @@ class Network:
 
     # ------------------------------------------------------------ imports
     def _run(self, func, *args) -> ImportReport:
-        tables, report = func(self._t, *args)
+        with paused_gc():
+            tables, report = func(self._t, *args)
         self._set(tables)
         self.reports.append(report)
         return report
@@ -401,7 +403,8 @@ class Network:
         if key not in self._cache:
             from netgraph.graph import build_graph
 
-            self._cache[key] = build_graph(self._t, *self._graph_strengths())
+            with paused_gc():
+                self._cache[key] = build_graph(self._t, *self._graph_strengths())
         return self._cache[key]
 
     def _graph_strengths(self) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:

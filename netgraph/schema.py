@@ -236,8 +236,12 @@ def conform(frame: pd.DataFrame, table: str, person_ids=None) -> pd.DataFrame:
             if s is None:
                 s = pd.Series([""] * n, dtype="object")
             else:
-                s = s.astype("object").where(s.notna(), "")
-                s = s.map(str) if not s.map(type).eq(str).all() else s
+                s = s.astype("object")
+                missing = s.isna()
+                if missing.any():
+                    s = s.where(~missing, "")
+                if pd.api.types.infer_dtype(s, skipna=False) != "string":
+                    s = s.map(str)
         elif dtype == _UTC:
             if s is None:
                 s = pd.Series(pd.NaT, index=range(n), dtype=_UTC)

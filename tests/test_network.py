@@ -262,3 +262,27 @@ def test_import_team_with_a_bad_export_changes_nothing(tmp_path, ada_export):
     assert len(net.people) == 0 and len(net.ties) == 0
     with pytest.raises(ng.InputError, match="no exports"):
         net.import_team({})
+
+
+def test_graph_equals_one_built_with_networkx_api(ada_export):
+    import networkx as nx
+
+    net = ng.Network()
+    net.import_linkedin(ada_export, owner="Ada Lovelace")
+    net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"], "timestamp": ["2026-01-05"],
+                                          "channel": ["call"]}))
+    net.import_affiliations(pd.DataFrame({"person": ["Grace Hopper"], "company": ["Navy"],
+                                          "start": ["1943-01-01"], "end": ["1986-08-14"]}))
+    G = net.graph
+    H = nx.Graph()
+    H.add_nodes_from(G.nodes(data=True))
+    H.add_edges_from((u, v, dict(d)) for u, v, d in G.edges(data=True))
+    assert nx.utils.graphs_equal(G, H)
+    assert G.number_of_edges() == len(net.ties) + len(
+        net.affiliations.drop_duplicates(["person_id", "company_id"]))
+    for u, v, d in G.edges(data=True):
+        assert G.adj[v][u] is d  # one attribute dict per undirected edge
+        assert "strength" in d and d["kind"] in {"knows", "works_at", "worked_at"}
+    navy = G.edges["name:grace hopper@", "company:navy"] if G.has_edge(
+        "name:grace hopper@", "company:navy") else G.edges["in:grace-hopper", "company:navy"]
+    assert navy["kind"] == "worked_at" and navy["end"] == pd.Timestamp("1986-08-14", tz="UTC")
