@@ -182,25 +182,41 @@ def person_ids(
     ['in:ada-l', 'email:ada@example.org', 'name:ada l@acme']
     """
     url = pd.Series(url, dtype="object").fillna("")
-    email = pd.Series(email, dtype="object").fillna("").str.strip().str.lower()
+    email = _per_unique(pd.Series(email, dtype="object").fillna(""),
+                        lambda u: u.str.strip().str.lower())
     comp = pd.Series(company_id, dtype="object").fillna("").to_numpy()
     need = ((url == "") & (email == "")).to_numpy()
     nk = np.full(len(url), "", dtype=object)
     if need.any():
         nk[need] = name_key(pd.Series(name, dtype="object").fillna("").to_numpy()[need]).to_numpy()
-    canonical = "https://www.linkedin.com/in/"
-    if url.str.startswith(canonical).sum() == (url != "").sum():  # normalised by the readers
-        slug = url.str.slice(len(canonical)).str.rstrip("/").str.lower()
-    else:
-        slug = url.str.replace(r"^https?://(?:[a-z]{2,3}\.)?(?:www\.)?linkedin\.com/in/", "",
-                               regex=True).str.rstrip("/").str.lower()
+    key = _per_unique(url, _url_keys)
     out = np.where(
         url.to_numpy() != "",
-        "in:" + slug.to_numpy().astype(object),
+        key.to_numpy(),
         np.where(email.to_numpy() != "", "email:" + email.to_numpy().astype(object),
                  np.where(nk != "", "name:" + nk + "@" + comp, "")),
     )
     return pd.Series(out, index=url.index, dtype="object")
+
+
+def _per_unique(values: pd.Series, func) -> pd.Series:
+    """``func(values)`` computed once per distinct value (exports repeat people a lot)."""
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
+    if len(uniques) == len(values):
+        return func(values)
+    done = func(pd.Series(uniques, dtype=object)).to_numpy(dtype=object)
+    return pd.Series(done[codes], index=values.index, dtype=object)
+
+
+def _url_keys(url: pd.Series) -> pd.Series:
+    """``"in:<slug>"`` of profile URLs (any form; the readers give the canonical one)."""
+    canonical = "https://www.linkedin.com/in/"
+    if url.str.startswith(canonical).sum() == (url != "").sum():
+        slug = url.str.slice(len(canonical)).str.rstrip("/").str.lower()
+    else:
+        slug = url.str.replace(r"^https?://(?:[a-z]{2,3}\.)?(?:www\.)?linkedin\.com/in/", "",
+                               regex=True).str.rstrip("/").str.lower()
+    return ("in:" + slug).astype(object)
 
 
 def similar_companies(

@@ -142,34 +142,73 @@ def _import_people_and_ties(t: Tables, rows: pd.DataFrame, owner_id: str | pd.Se
 
 def _people_and_ties_batch(t: Tables, rows: pd.DataFrame, owner_id: pd.Series, source: str,
                            reports: list[ImportReport], since_col: str) -> Tables:
-    part = rows["part"].to_numpy() if "part" in rows else np.zeros(len(rows), dtype=np.int64)
-    ids, _is_new, _ = resolve_people(t, rows, match_name_only=False)
-    empty = (ids == "").to_numpy()
-    for i, rep in enumerate(reports):
+    n = len(rows)
+    part = rows["part"].to_numpy() if "part" in rows else np.zeros(n, dtype=np.int64)
+    # one row per person first: pooled exports name the same people again and again,
+    # so identity and the people table are worked out once per distinct person
+    key = _row_keys(rows)
+    codes, _ = pd.factorize(key.to_numpy(dtype=object), use_na_sentinel=False)
+    rev = np.arange(n)[::-1]
+    _, first = np.unique(codes[rev], return_index=True)
+    rep = rev[first]  # the last row of each person: a later export wins
+    persons = rows.iloc[rep].reset_index(drop=True)
+    if "email" in rows:
+        # an e-mail address that only another export shows is kept
+        mail = rows["email"].to_numpy(dtype=object)
+        has = np.flatnonzero(mail != "")
+        if len(has):
+            found = pd.Series(mail[has]).groupby(codes[has], sort=False).first()
+            cur = persons["email"].to_numpy(dtype=object).copy()
+            fill = (cur[found.index.to_numpy()] == "")
+            cur[found.index.to_numpy()[fill]] = found.to_numpy()[fill]
+            persons["email"] = pd.Series(cur, dtype=object)
+    ids_u, _is_new, _ = resolve_people(t, persons, match_name_only=False)
+    ids = ids_u.to_numpy(dtype=object)[codes]
+    empty = ids == ""
+    for i, rep_i in enumerate(reports):
         bad = empty & (part == i)
         if bad.any():
-            rep.skip_many(rows["line"].to_numpy()[bad],
-                          "no name, e-mail or profile URL to key the person")
-    keep = ~empty
-    rows, ids, part, owners = rows[keep], ids[keep], part[keep], owner_id[keep]
-    # a later export's view of a person wins (current company and title)
+            rep_i.skip_many(rows["line"].to_numpy()[bad],
+                            "no name, e-mail or profile URL to key the person")
     as_of = _as_of(rows[since_col]) if since_col in rows else None
-    order = np.arange(len(rows))[::-1]
-    t, _, stats = upsert_people(t, rows.iloc[order], source=source, ids=ids.iloc[order],
-                                as_of=as_of)
+    ok_u = (ids_u != "").to_numpy()
+    t, _, stats = upsert_people(t, persons[ok_u], source=source, ids=ids_u[ok_u], as_of=as_of)
     new_ids = stats["new_ids"]
+    keep = ~empty
+    person_codes = t.ids.get_indexer(pd.Series(ids_u.to_numpy(dtype=object)))[codes]
+    owners = owner_id.to_numpy(dtype=object)
+    owner_codes = t.ids.get_indexer(pd.unique(owners))
+    owner_codes = owner_codes[pd.Index(pd.unique(owners)).get_indexer(owners)]
     since = rows[since_col] if since_col in rows else pd.Series(pd.NaT, index=rows.index)
-    t, tstats = add_ties(t, owners, ids, since, source=source, owner=owners)
-    row_new = tstats["row_new"]
-    first_seen = ~ids.duplicated().to_numpy()
-    is_new_person = ids.isin(new_ids).to_numpy() & first_seen
-    for i, rep in enumerate(reports):
-        mine = part == i
+    t, tstats = add_ties(t, owner_codes[keep], person_codes[keep],
+                         since.reset_index(drop=True)[keep], source=source,
+                         owner=pd.Series(owners[keep], dtype=object))
+    row_new = np.zeros(n, dtype=bool)
+    row_new[keep] = tstats["row_new"]
+    first_seen = np.zeros(n, dtype=bool)
+    first_seen[np.unique(codes, return_index=True)[1]] = True
+    is_new_person = first_seen & keep & pd.Series(ids, dtype=object).isin(new_ids).to_numpy()
+    for i, rep_i in enumerate(reports):
+        mine = (part == i) & keep
         added = int((row_new & mine).sum())
-        rep.imported += added
-        rep.merged += int(mine.sum()) - added
-        rep.new_people += int((is_new_person & mine).sum())
+        rep_i.imported += added
+        rep_i.merged += int(mine.sum()) - added
+        rep_i.new_people += int((is_new_person & mine).sum())
     return t
+
+
+def _row_keys(rows: pd.DataFrame) -> pd.Series:
+    """A text key per row that is equal for rows naming the same person (URL, else
+    e-mail, else name and company as written)."""
+    def col(c: str) -> pd.Series:
+        return rows[c].astype(object) if c in rows else pd.Series("", index=rows.index,
+                                                                  dtype=object)
+    url, email = col("url"), col("email")
+    if (url != "").all():
+        return url
+    named = col("name") + "\x1f" + col("first_name") + "\x1f" + col("last_name") + "\x1f" \
+        + col("company")
+    return url.where(url != "", ("\x1e" + email).where(email != "", "\x1d" + named))
 
 
 def _read_export(path, owner: str | None, owner_url: str):

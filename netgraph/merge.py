@@ -83,6 +83,15 @@ class Tables:
             self._cache["dtype"] = schema.person_dtype(self.ids)
         return self._cache["dtype"]
 
+    def text_rank(self) -> np.ndarray:
+        """Position of each person id in text order (to order tie ends, ``a < b``)."""
+        if "text_rank" not in self._cache:
+            order = np.argsort(self.ids.to_numpy(dtype=object), kind="stable")
+            rank = np.empty(len(order), dtype=np.int64)
+            rank[order] = np.arange(len(order))
+            self._cache["text_rank"] = rank
+        return self._cache["text_rank"]
+
     def name_keys(self) -> pd.Series:
         """Folded names of the people (:func:`~netgraph.identity.name_key`), cached."""
         if "name_keys" not in self._cache:
@@ -490,6 +499,10 @@ def _refresh_companies(t: Tables, pairs: pd.DataFrame) -> Tables:
 
 # ---------------------------------------------------------------- ties, affiliations, events
 
+def _is_codes(values) -> bool:
+    return isinstance(values, np.ndarray) and values.dtype.kind in "iu"
+
+
 def _codes(t: Tables, ids: pd.Series) -> np.ndarray:
     return t.ids.get_indexer(pd.Series(ids, dtype="object"))
 
@@ -511,18 +524,20 @@ def add_ties(t: Tables, a: pd.Series, b: pd.Series, since: pd.Series, *, source:
         ``stats``: ``new`` ties, ``merged`` (already known), and ``row_new``:
         a boolean array, per input row, true where that row added a tie.
     """
-    a = pd.Series(a, dtype="object").reset_index(drop=True)
-    b = pd.Series(b, dtype="object").reset_index(drop=True)
+    # person codes (row positions in people); ids may be given as codes already
+    ca = np.asarray(a) if _is_codes(a) else _codes(t, a)
+    cb = np.asarray(b) if _is_codes(b) else _codes(t, b)
+    n = len(ca)
     since = pd.to_datetime(pd.Series(since).reset_index(drop=True), utc=True)
     owner = (pd.Series(owner, dtype="object").reset_index(drop=True)
-             if not isinstance(owner, str) else pd.Series(owner, index=a.index, dtype="object"))
-    keep = ((a != b) & (a != "") & (b != "")).to_numpy()
-    a, b, since, owner = a[keep], b[keep], since[keep], owner[keep]
-    lo = a.where(a < b, b)
-    hi = b.where(a < b, a)
-    ca, cb = _codes(t, lo), _codes(t, hi)
+             if not isinstance(owner, str) else pd.Series(owner, index=range(n), dtype="object"))
+    keep = (ca != cb) & (ca >= 0) & (cb >= 0)
+    ca, cb, since, owner = ca[keep], cb[keep], since[keep], owner[keep]
+    rank = t.text_rank()  # a < b compares the ids as text
+    swap = rank[ca] > rank[cb]
+    ca, cb = np.where(swap, cb, ca), np.where(swap, ca, cb)
     key = pair_key(ca, cb)
-    new = pd.DataFrame({"key": key, "a": lo.to_numpy(), "b": hi.to_numpy(),
+    new = pd.DataFrame({"key": key, "ca": ca, "cb": cb,
                         "since": since.to_numpy(), "owner": owner.to_numpy()})
     ties = t.ties
     old_key = pair_key(ties["a"].cat.codes.to_numpy(), ties["b"].cat.codes.to_numpy())
@@ -562,7 +577,11 @@ def add_ties(t: Tables, a: pd.Series, b: pd.Series, since: pd.Series, *, source:
             ties[col] = v
     add = new[~hit]
     if len(add):
-        add = add.assign(source=source)
+        dtype = t.person_dtype  # person columns from codes: no hashing of ids again
+        add = add.assign(
+            a=pd.Categorical.from_codes(add["ca"].to_numpy(), dtype=dtype, validate=False),
+            b=pd.Categorical.from_codes(add["cb"].to_numpy(), dtype=dtype, validate=False),
+            source=source)
         ties = append_rows(t.replace(ties=ties), "ties", add)
     return t.replace(ties=ties), stats
 
