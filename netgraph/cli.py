@@ -226,6 +226,11 @@ def cmd_paths(args: argparse.Namespace) -> int:
     net = _load(args.db)
     paths = net.warm_paths(args.target, source=args.source, k=args.k, max_hops=args.max_hops,
                            at=args.at, exclude=_exclude(args))
+    if getattr(args, "csv", None):
+        from netgraph.io._text import to_safe_csv
+
+        to_safe_csv(paths.to_frame(), args.csv)
+        print(f"wrote {args.csv}", file=sys.stderr)
     if args.json:
         _print_json({"target": paths.target, "reason": paths.reason,
                      "paths": [_path_record(i + 1, p) for i, p in enumerate(paths)]})
@@ -239,14 +244,24 @@ def cmd_paths(args: argparse.Namespace) -> int:
     return 0
 
 
+def _emit(args: argparse.Namespace, frame: pd.DataFrame, columns: Sequence[str]) -> None:
+    """Print *frame* as JSON or a table; also write it to ``--csv`` when asked."""
+    if getattr(args, "csv", None):
+        from netgraph.io._text import to_safe_csv
+
+        to_safe_csv(frame, args.csv)  # cells that a spreadsheet would run are neutralised
+        print(f"wrote {args.csv}", file=sys.stderr)
+    if args.json:
+        _print_json(_frame_records(frame))
+    else:
+        _print_table(frame, columns)
+
+
 def cmd_introducers(args: argparse.Namespace) -> int:
     net = _load(args.db)
     frame = net.introducers(args.target, source=args.source, max_hops=args.max_hops,
                             at=args.at, exclude=_exclude(args))
-    if args.json:
-        _print_json(_frame_records(frame))
-    else:
-        _print_table(frame, INTRODUCER_COLUMNS)
+    _emit(args, frame, INTRODUCER_COLUMNS)
     return 0
 
 
@@ -256,10 +271,7 @@ def cmd_reach(args: argparse.Namespace) -> int:
                       at=args.at)
     if args.n:
         frame = frame.head(args.n)
-    if args.json:
-        _print_json(_frame_records(frame))
-    else:
-        _print_table(frame, REACH_COLUMNS)
+    _emit(args, frame, REACH_COLUMNS)
     return 0
 
 
@@ -289,10 +301,7 @@ def cmd_strength(args: argparse.Namespace) -> int:
 def cmd_ping(args: argparse.Namespace) -> int:
     net = _load(args.db)
     frame = net.ping_list(at=args.at, n=args.n or None, source=args.source)
-    if args.json:
-        _print_json(_frame_records(frame))
-    else:
-        _print_table(frame, PING_COLUMNS)
+    _emit(args, frame, PING_COLUMNS)
     return 0
 
 
@@ -441,8 +450,12 @@ def build_parser() -> argparse.ArgumentParser:
         sp.set_defaults(func=func)
         return sp
 
-    def json_flag(sp: argparse.ArgumentParser) -> None:
+    def json_flag(sp: argparse.ArgumentParser, csv: bool = False) -> None:
         sp.add_argument("--json", action="store_true", help="machine-readable output")
+        if csv:
+            sp.add_argument("--csv", metavar="FILE",
+                            help="also write the table to a CSV file (safe to open in a "
+                                 "spreadsheet: formula-like cells are neutralised)")
 
     def path_opts(sp: argparse.ArgumentParser) -> None:
         sp.add_argument("--source", help="start at this owner (default: every owner)")
@@ -472,19 +485,19 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("-k", type=int, default=5, help="paths through k introducers (5)")
     sp.add_argument("--exclude", action="append", help="person or company to avoid (repeat)")
     path_opts(sp)
-    json_flag(sp)
+    json_flag(sp, csv=True)
 
     sp = add("introducers", cmd_introducers, "whom among your contacts to ask about a target")
     sp.add_argument("target")
     sp.add_argument("--exclude", action="append", help="person or company to avoid (repeat)")
     path_opts(sp)
-    json_flag(sp)
+    json_flag(sp, csv=True)
 
     sp = add("reach", cmd_reach, "which companies are warm for you")
     sp.add_argument("companies", nargs="*", help="companies (default: every company)")
     sp.add_argument("-n", type=_count, default=20, help="rows to show (20; 0 = all)")
     path_opts(sp)
-    json_flag(sp)
+    json_flag(sp, csv=True)
 
     sp = add("strength", cmd_strength, "how warm a tie is, and why")
     sp.add_argument("person")
@@ -496,7 +509,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("-n", type=_count, default=20, help="rows to show (20; 0 = all)")
     sp.add_argument("--source", help="one owner (default: every owner)")
     sp.add_argument("--at", help="at this date (default: today)")
-    json_flag(sp)
+    json_flag(sp, csv=True)
 
     sp = add("log", cmd_log, "record an interaction (resets the ping clock)")
     sp.add_argument("person")

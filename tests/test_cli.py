@@ -533,3 +533,26 @@ def test_import_team_from_the_command_line(tmp_path):
                 str(data / "jonas_lindqvist"), "--owner", "A", "--owner", "B",
                 "--owner", "C"])
     assert bad == 1
+
+
+def test_csv_output_is_safe_from_formula_injection(tmp_path):
+    import csv
+
+    import pandas as pd
+
+    import netgraph as ng
+    from netgraph.cli import main
+
+    net = ng.Network()
+    net.import_contacts(pd.DataFrame({"name": ["=HYPERLINK(\"http://evil\")", "Grace Hopper"],
+                                      "company": ["Acme", "Acme"]}), owner="Ada")
+    db = tmp_path / "w.db"
+    net.save(db)
+    out = tmp_path / "intro.csv"
+    assert main(["--quiet", "--db", str(db), "introducers", "Acme", "--csv", str(out)]) == 0
+    with open(out, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    names = {r["introducer"] for r in rows}
+    assert "Grace Hopper" in names
+    assert not any(n.startswith("=") for r in rows for n in r.values())
+    assert "'=HYPERLINK(\"http://evil\")" in names
