@@ -47,21 +47,23 @@ def _split_name(name: str) -> tuple[str, str]:
     return " ".join(parts[:-1]), parts[-1]
 
 
-def ensure_owner(t: Tables, owner: str | None, url: str = "") -> tuple[Tables, str]:
+def ensure_owner(t: Tables, owner: str | None, url: str = "", inferred_name: str = ""
+                 ) -> tuple[Tables, str]:
     """Find or add the owner (a name, profile URL or person id); mark them as owner.
 
-    ``owner=None`` means the network's single owner.
+    ``owner=None`` means the network's single owner, or, with the *url* found in
+    an export's messages, the person with that URL.
     """
-    t, ids = ensure_owners(t, [(owner, url)])
+    t, ids = ensure_owners(t, [(owner, url, inferred_name)])
     return t, ids[0]
 
 
-def ensure_owners(t: Tables, owners: Sequence[tuple[str | None, str]]
-                  ) -> tuple[Tables, list[str]]:
-    """:func:`ensure_owner` for several (owner, url) pairs, with one table update."""
+def ensure_owners(t: Tables, owners: Sequence[tuple]) -> tuple[Tables, list[str]]:
+    """:func:`ensure_owner` for several (owner, url[, inferred name]) tuples, one update."""
     pids, rows = [], []
-    for owner, url in owners:
-        pid, row = _owner_id(t, owner, url)
+    for item in owners:
+        owner, url, inferred = (*item, "")[:3]
+        pid, row = _owner_id(t, owner, url, inferred)
         pids.append(pid)
         if row is not None:
             rows.append(row)
@@ -71,20 +73,26 @@ def ensure_owners(t: Tables, owners: Sequence[tuple[str | None, str]]
     return t, pids
 
 
-def _owner_id(t: Tables, owner: str | None, url: str) -> tuple[str, dict | None]:
+def _owner_id(t: Tables, owner: str | None, url: str, inferred_name: str = ""
+              ) -> tuple[str, dict | None]:
     people = t.people
     owners = people[people["is_owner"]]
     if owner is None or str(owner).strip() == "":
-        if url:
-            owner = ""
-        elif len(owners) == 1:
-            return owners["person_id"].iloc[0], None
-        else:
+        if not url:
+            if len(owners) == 1:
+                return owners["person_id"].iloc[0], None
             raise InputError(
                 "no owner given" if len(owners) == 0 else
                 f"the network has {len(owners)} owners; say whose data this is",
                 expected="owner='Full Name' (or a profile URL)",
                 hint="Pass owner= with the name of the person whose export or contacts these are.")
+        # the export's messages name its owner by URL: that person, else the only owner
+        ids, _, _ = resolve_people(t, pd.DataFrame({"name": [inferred_name], "url": [url]}),
+                                   match_name_only=False)
+        pid = ids.iloc[0]
+        if t.ids.get_indexer([pid])[0] < 0 and len(owners) == 1 and owners["url"].iloc[0] == "":
+            pid = owners["person_id"].iloc[0]
+        return pid, {"person_id": pid, "name": inferred_name, "url": url, "is_owner": True}
     owner = str(owner).strip()
     if t.ids.get_indexer([owner])[0] >= 0:
         pid = owner
@@ -97,9 +105,13 @@ def _owner_id(t: Tables, owner: str | None, url: str) -> tuple[str, dict | None]
         if len(same) == 1:
             pid = same["person_id"].iloc[0]
         else:
+            # else the one person of that name (a colleague's export may list the owner)
             rows = pd.DataFrame({"name": [owner], "url": [url]})
-            ids, _, _ = resolve_people(t, rows, match_name_only=False)
+            ids, _, _ = resolve_people(t, rows, match_name_only=True)
             pid = ids.iloc[0]
+            if not pid:  # nobody, or several of that name: a person of their own
+                ids, _, _ = resolve_people(t, rows, match_name_only=False)
+                pid = ids.iloc[0]
             if not pid:
                 raise InputError("the owner has neither a name nor a profile URL",
                                  hint="Pass owner='Full Name'.")
@@ -113,35 +125,46 @@ def _as_of(dates: pd.Series) -> pd.Timestamp | None:
     return None if pd.isna(d) else d
 
 
-def _import_people_and_ties(t: Tables, rows: pd.DataFrame, owner_id: str | pd.Series,
-                            source: str, report: ImportReport | list[ImportReport],
+def _import_people_and_ties(t: Tables, rows: pd.DataFrame, owner_id, source: str,
+                            report: ImportReport | list[ImportReport],
                             since_col: str) -> Tables:
     """Upsert the people of *rows* and tie each to its owner.
 
-    With several exports at once, *owner_id* is a Series and *report* a list
-    of reports indexed by the ``part`` column of *rows*.
+    *owner_id* is the owner's id, a Series of owner ids (one per row), or a
+    function ``tables -> (tables, Series of owner ids)`` called once the people
+    are in (a team's owners are then matched to the colleagues' rows that name
+    them, as they would be if the exports were imported one by one). With
+    several exports at once, *report* is a list of reports indexed by the
+    ``part`` column of *rows*.
     """
     reports = report if isinstance(report, list) else [report]
     for rep in reports:
         rep.imported = rep.merged = rep.new_people = 0
     rows = rows.reset_index(drop=True)
-    if not isinstance(owner_id, pd.Series):
-        owner_id = pd.Series(owner_id, index=rows.index, dtype=object)
-    # rows keyed by URL first, then by e-mail, then by name, so that rows of older exports can match
-    # the people they name, as they would had the exports been imported one by one
+    n = len(rows)
+    # rows keyed by URL first, then by e-mail, then by name, so that rows of older exports can
+    # match the people they name, as they would had the exports been imported one by one
     url = rows["url"] if "url" in rows else pd.Series("", index=rows.index)
     email = rows["email"] if "email" in rows else pd.Series("", index=rows.index)
     has_url = (url.fillna("") != "").to_numpy()
     has_email = (email.fillna("") != "").to_numpy() & ~has_url
+    ids = np.full(n, "", dtype=object)
+    new_person = np.zeros(n, dtype=bool)
     for group in (has_url, has_email, ~has_url & ~has_email):
         if group.any():
-            t = _people_and_ties_batch(t, rows[group], owner_id[group], source, reports,
-                                       since_col)
-    return t
+            t, ids[group], new_person[group] = _people_batch(t, rows[group], source, reports,
+                                                             since_col)
+    if callable(owner_id):
+        t, owner_id = owner_id(t)
+    if not isinstance(owner_id, pd.Series):
+        owner_id = pd.Series(owner_id, index=rows.index, dtype=object)
+    return _ties_batch(t, rows, ids, new_person, owner_id.reset_index(drop=True), source,
+                       reports, since_col)
 
 
-def _people_and_ties_batch(t: Tables, rows: pd.DataFrame, owner_id: pd.Series, source: str,
-                           reports: list[ImportReport], since_col: str) -> Tables:
+def _people_batch(t: Tables, rows: pd.DataFrame, source: str, reports: list[ImportReport],
+                  since_col: str) -> tuple[Tables, np.ndarray, np.ndarray]:
+    """Upsert the people of *rows*; their ids, and whether each row added its person."""
     n = len(rows)
     part = rows["part"].to_numpy() if "part" in rows else np.zeros(n, dtype=np.int64)
     # one row per person first: pooled exports name the same people again and again,
@@ -173,27 +196,43 @@ def _people_and_ties_batch(t: Tables, rows: pd.DataFrame, owner_id: pd.Series, s
     as_of = _as_of(rows[since_col]) if since_col in rows else None
     ok_u = (ids_u != "").to_numpy()
     t, _, stats = upsert_people(t, persons[ok_u], source=source, ids=ids_u[ok_u], as_of=as_of)
-    new_ids = stats["new_ids"]
-    keep = ~empty
-    person_codes = t.ids.get_indexer(pd.Series(ids_u.to_numpy(dtype=object)))[codes]
+    first_seen = np.zeros(n, dtype=bool)
+    first_seen[np.unique(codes, return_index=True)[1]] = True
+    is_new = first_seen & ~empty & pd.Series(ids, dtype=object).isin(
+        stats["new_ids"]).to_numpy()
+    return t, ids, is_new
+
+
+def _ties_batch(t: Tables, rows: pd.DataFrame, ids: np.ndarray, new_person: np.ndarray,
+                owner_id: pd.Series, source: str, reports: list[ImportReport],
+                since_col: str) -> Tables:
+    """Tie each row's person to its owner; count per report what was new."""
+    n = len(rows)
+    part = rows["part"].to_numpy() if "part" in rows else np.zeros(n, dtype=np.int64)
+    keep = ids != ""
+    self_tie = keep & (ids == owner_id.to_numpy(dtype=object))
+    for i, rep_i in enumerate(reports):
+        mine = self_tie & (part == i)
+        if mine.any():
+            rep_i.skip_many(rows["line"].to_numpy()[mine],
+                            "the row names the owner: nobody is connected to themself")
+    keep &= ~self_tie
+    person_codes = t.ids.get_indexer(pd.Series(ids, dtype=object))
     owners = owner_id.to_numpy(dtype=object)
-    owner_codes = t.ids.get_indexer(pd.unique(owners))
-    owner_codes = owner_codes[pd.Index(pd.unique(owners)).get_indexer(owners)]
+    distinct = pd.unique(owners)
+    owner_codes = t.ids.get_indexer(distinct)[pd.Index(distinct).get_indexer(owners)]
     since = rows[since_col] if since_col in rows else pd.Series(pd.NaT, index=rows.index)
     t, tstats = add_ties(t, owner_codes[keep], person_codes[keep],
                          since.reset_index(drop=True)[keep], source=source,
                          owner=pd.Series(owners[keep], dtype=object))
     row_new = np.zeros(n, dtype=bool)
     row_new[keep] = tstats["row_new"]
-    first_seen = np.zeros(n, dtype=bool)
-    first_seen[np.unique(codes, return_index=True)[1]] = True
-    is_new_person = first_seen & keep & pd.Series(ids, dtype=object).isin(new_ids).to_numpy()
     for i, rep_i in enumerate(reports):
         mine = (part == i) & keep
         added = int((row_new & mine).sum())
         rep_i.imported += added
         rep_i.merged += int(mine.sum()) - added
-        rep_i.new_people += int((is_new_person & mine).sum())
+        rep_i.new_people += int((new_person & (part == i)).sum())
     return t
 
 
@@ -218,6 +257,7 @@ def _read_export(path, owner: str | None, owner_url: str):
     frames, report = li.read_linkedin_export(path)
     report.kind = report.kind or "linkedin export"
     msgs_int = None
+    owner_name = ""
     if "messages" in frames:
         try:
             msgs_int = li.message_interactions(frames["messages"], owner_url=owner_url or None,
@@ -230,14 +270,15 @@ def _read_export(path, owner: str | None, owner_url: str):
                 report.parts.append(part)
         else:
             owner_url = owner_url or msgs_int.attrs.get("owner_url", "") or ""
-    return frames, msgs_int, report, owner_url
+            owner_name = msgs_int.attrs.get("owner_name", "") or ""
+    return frames, msgs_int, report, owner_url, owner_name
 
 
 def import_linkedin(t: Tables, path: str | PathLike[str], owner: str | None,
                     owner_url: str = "") -> tuple[Tables, ImportReport]:
     """Import a LinkedIn export: Connections.csv, messages.csv, the .zip or its folder."""
-    frames, msgs_int, report, owner_url = _read_export(path, owner, owner_url)
-    t, owner_id = ensure_owner(t, owner, owner_url)
+    frames, msgs_int, report, owner_url, owner_name = _read_export(path, owner, owner_url)
+    t, owner_id = ensure_owner(t, owner, owner_url, owner_name)
     if "connections" in frames:
         con = frames["connections"]
         rep = con.attrs.get("report") or ImportReport(kind="linkedin connections")
@@ -263,25 +304,38 @@ def import_team(t: Tables, exports: Sequence[tuple[str, str | PathLike[str]]]
                          hint="Pass {'Owner Name': 'path/to/export.zip', ...}.")
     report = ImportReport(file=f"{len(exports)} exports", kind="linkedin team")
     read = [(path, *_read_export(path, owner, "")) for owner, path in exports]
-    t, owner_ids = ensure_owners(t, [(owner, url) for (owner, _), (*_, url) in
-                                     zip(exports, read, strict=True)])
-    read = [(path, frames, msgs_int, rep, oid) for (path, frames, msgs_int, rep, _), oid in
-            zip(read, owner_ids, strict=True)]
-    report.parts.extend(rep for _, _, _, rep, _ in read)
-    cons, parts, owners_of = [], [], []
-    for _, frames, _, rep, owner_id in read:
+    report.parts.extend(rep for _, _, _, rep, _, _ in read)
+    owner_ids: list[str] = []
+
+    def ensure_team(tables: Tables) -> tuple[Tables, list[str]]:
+        tables, ids = ensure_owners(tables, [(owner, url, name) for (owner, _), (*_, url, name)
+                                             in zip(exports, read, strict=True)])
+        owner_ids.extend(ids)
+        return tables, ids
+
+    cons, parts, owners_of, export_of = [], [], [], []
+    for i, (_, frames, _, rep, _, _) in enumerate(read):
         if "connections" in frames:
             con = frames["connections"]
             parts.append(con.attrs.get("report") or ImportReport(kind="linkedin connections"))
             owners_of.append(rep)
-            cons.append(con.rename(columns={"position": "title"}).assign(
-                owner_id=owner_id, part=len(parts) - 1))
+            cons.append(con.rename(columns={"position": "title"}).assign(part=len(parts) - 1))
+            export_of.append(np.full(len(con), i))
     if cons:
         rows = pd.concat(cons, ignore_index=True)
-        t = _import_people_and_ties(t, rows, rows["owner_id"], "linkedin", parts,
-                                    "connected_on")
+        export = np.concatenate(export_of)
+
+        def owners_per_row(tables: Tables) -> tuple[Tables, pd.Series]:
+            tables, ids = ensure_team(tables)
+            return tables, pd.Series(np.asarray(ids, dtype=object)[export], dtype=object)
+
+        t = _import_people_and_ties(t, rows, owners_per_row, "linkedin", parts, "connected_on")
         for rep, part in zip(owners_of, parts, strict=True):
             _adopt(rep, part)
+    else:
+        t, _ = ensure_team(t)
+    read = [(path, frames, msgs_int, rep, oid) for (path, frames, msgs_int, rep, _, _), oid in
+            zip(read, owner_ids, strict=True)]
     for path, frames, msgs_int, rep, owner_id in read:
         t = _import_export_events(t, frames, msgs_int, owner_id, rep)
         _check_usable(rep, path)

@@ -242,13 +242,9 @@ def resolve_people(
     ids = person_ids(url, email, name, comp)
     people = t.people
     known = t.ids
-    # e-mail of a URL-keyed person
-    by_email = people.loc[people["email"] != "", ["email", "person_id"]].drop_duplicates("email")
-    email_map = pd.Series(by_email["person_id"].to_numpy(), index=by_email["email"].to_numpy())
-    use_email = (url == "") & (email != "")
-    if use_email.any() and len(email_map):
-        hit = email.where(use_email).map(email_map)
-        ids = ids.where(hit.isna(), hit)
+    unknown = (known.get_indexer(ids) < 0) & (ids != "").to_numpy()
+    if unknown.any() and len(people):
+        ids = _match_known(t, ids, unknown, url, email, name, company)
     ambiguous = pd.Series("", index=rows.index, dtype="object")
     name_only = (url == "") & (email == "") & (name.str.strip() != "")
     name_only &= known.get_indexer(ids) < 0
@@ -283,6 +279,64 @@ def resolve_people(
         ids[amb] = ""
     is_new = (ids != "") & (known.get_indexer(ids) < 0)
     return ids, is_new, ambiguous
+
+
+def _match_known(t: Tables, ids: pd.Series, unknown: np.ndarray, url: pd.Series,
+                 email: pd.Series, name: pd.Series, company: pd.Series) -> pd.Series:
+    """Give rows whose own key is new the id of a known person they name.
+
+    Whatever order exports arrive in, one person stays one person: a row with a
+    profile URL matches a known person who has that URL or e-mail address but was
+    keyed otherwise, or a known person keyed by name (no URL yet) with the same
+    name and employer (an owner: the same name); an e-mail row matches a known
+    person with that address.
+    """
+    people = t.people
+    ids = ids.copy()
+    pid = people["person_id"].to_numpy(dtype=object)
+    purl, pmail = people["url"].to_numpy(dtype=object), people["email"].to_numpy(dtype=object)
+    keyed = people["person_id"].str.startswith("in:").to_numpy()
+    # the same URL or e-mail on a person keyed otherwise
+    for col, stored, ok in ((url, purl, ~keyed & (purl != "")), (email, pmail, pmail != "")):
+        if not ok.any():
+            continue
+        lookup = pd.Series(pid[ok], index=stored[ok])
+        lookup = lookup[~lookup.index.duplicated()]
+        want = unknown & (col != "").to_numpy()
+        if want.any():
+            hit = col[want].map(lookup)
+            found = hit.notna().to_numpy()
+            idx = np.flatnonzero(want)[found]
+            ids.iloc[idx] = hit.to_numpy()[found]
+            unknown[idx] = False
+    # a URL row and a person known by name only (no URL yet)
+    by_name = people["person_id"].str.startswith("name:").to_numpy() & (purl == "")
+    want = unknown & (url != "").to_numpy()
+    if by_name.any() and want.any():
+        keys = t.name_keys().to_numpy(dtype=object)
+        nk = name_key(name[want]).to_numpy(dtype=object)
+        comp = t.company_ids(company[want]).to_numpy(dtype=object)
+        owner = people["is_owner"].to_numpy()
+        known_keys = pd.Series(keys[by_name] + "@" + people["company_id"].to_numpy(
+            dtype=object)[by_name])
+        owner_keys = pd.Series(keys[by_name & owner])
+        for mode in ("employer", "owner"):
+            if mode == "employer":
+                lookup_keys, ids_of, query = known_keys, pid[by_name], nk + "@" + comp
+            else:
+                lookup_keys, ids_of, query = owner_keys, pid[by_name & owner], nk
+            once = ~lookup_keys.duplicated(keep=False).to_numpy()
+            lookup = pd.Series(ids_of[once], index=lookup_keys.to_numpy()[once])
+            hit = pd.Series(query).map(lookup).to_numpy()
+            found = pd.notna(hit)
+            idx = np.flatnonzero(want)[found]
+            ids.iloc[idx] = hit[found]
+            unknown[idx] = False
+            want[idx] = False
+            nk, comp = nk[~found], comp[~found]
+            if not want.any():
+                break
+    return ids
 
 
 def upsert_people(
@@ -499,6 +553,13 @@ def _refresh_companies(t: Tables, pairs: pd.DataFrame) -> Tables:
 
 # ---------------------------------------------------------------- ties, affiliations, events
 
+def _join_sets(old: str, new: str) -> str:
+    """``"a;b"`` joined with ``"b;c"`` -> ``"a;b;c"`` (order kept, each once)."""
+    if not new or new == old:
+        return old
+    return ";".join(dict.fromkeys(v for v in (*old.split(";"), *new.split(";")) if v))
+
+
 def _is_codes(values) -> bool:
     return isinstance(values, np.ndarray) and values.dtype.kind in "iu"
 
@@ -572,8 +633,7 @@ def add_ties(t: Tables, a: pd.Series, b: pd.Series, since: pd.Series, *, source:
                 "owner": new["owner"].to_numpy()[hit]}
         for col, val in vals.items():
             v = ties[col].to_numpy().copy()
-            v[rows] = [x if (y in x.split(";") or not y) else (f"{x};{y}" if x else y)
-                       for x, y in zip(v[rows], val, strict=True)]
+            v[rows] = [_join_sets(x, y) for x, y in zip(v[rows], val, strict=True)]
             ties[col] = v
     add = new[~hit]
     if len(add):

@@ -341,6 +341,10 @@ class Network:
             slug = low.split("linkedin.com/in/", 1)[1].split("?")[0].strip("/")
             if (ids == f"in:{slug}").any():
                 return f"in:{slug}"
+            by_url = people["url"].str.lower().str.rstrip("/") == \
+                f"https://www.linkedin.com/in/{slug}"
+            if by_url.any():  # a person first known by name, whose URL came later
+                return people.loc[by_url, "person_id"].iloc[0]
         if "@" in low and (people["email"] == low).any():
             return people.loc[people["email"] == low, "person_id"].iloc[0]
         key = name_key([who]).iloc[0]
@@ -399,7 +403,7 @@ class Network:
         >>> sorted(k for _, _, k in net.graph.edges(data="kind"))
         ['knows', 'works_at']
         """
-        key = ("graph", self._version)
+        key = ("graph", self._version, _today())  # strengths are today's
         if key not in self._cache:
             from netgraph.graph import build_graph
 

@@ -571,8 +571,11 @@ def _person_codes(ix: PathIndex, text: str) -> np.ndarray:
         return pos.astype(np.int64)
     m = _URL_RE.search(text)
     if m:
-        pid = "in:" + m.group(1).rstrip("/").lower()
-        pos = ix.person_ids.get_indexer([pid])
+        slug = m.group(1).rstrip("/").lower()
+        pos = ix.person_ids.get_indexer(["in:" + slug])
+        if pos[0] < 0 and "url" in ix.people:  # known by name first, URL learnt later
+            urls = ix.people["url"].astype(object).str.lower().str.rstrip("/")
+            pos = np.flatnonzero((urls == "https://www.linkedin.com/in/" + slug).to_numpy())
         return pos[pos >= 0].astype(np.int64)
     if _EMAIL_RE.fullmatch(text):
         pos = ix.person_ids.get_indexer(["email:" + text.lower()])

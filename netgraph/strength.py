@@ -1165,7 +1165,8 @@ def _state_at(prep: Prepared, model: StrengthModel, at: float,
     v = lamtab[kind]
     v *= lam_mult[row]
     v *= t - at                  # -lambda * (at - t)
-    np.exp(v, out=v)
+    with np.errstate(over="ignore"):  # events after `at` may overflow; zeroed below
+        np.exp(v, out=v)
     v *= w
     del w
     if future is not None:

@@ -286,3 +286,94 @@ def test_graph_equals_one_built_with_networkx_api(ada_export):
     navy = G.edges["name:grace hopper@", "company:navy"] if G.has_edge(
         "name:grace hopper@", "company:navy") else G.edges["in:grace-hopper", "company:navy"]
     assert navy["kind"] == "worked_at" and navy["end"] == pd.Timestamp("1986-08-14", tz="UTC")
+
+
+def _csv(path, rows):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                    + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("order", ["name first", "url first", "team"])
+def test_one_person_whatever_the_import_order(tmp_path, order):
+    a = _csv(tmp_path / "a" / "Connections.csv", [
+        "Alan,Turing,,,Globex,Eng,01 Jan 2023", "Bob,Smith,,bob@y.com,Initech,PM,02 Feb 2022"])
+    b = _csv(tmp_path / "b" / "Connections.csv", [
+        "Alan,Turing,https://www.linkedin.com/in/alan,,Globex,Eng,01 Jan 2021",
+        "Bob,Smith,https://www.linkedin.com/in/bob,bob@y.com,Initech,PM,02 Feb 2021"])
+    net = ng.Network()
+    if order == "name first":
+        net.import_linkedin(a, owner="Ada")
+        net.import_linkedin(b, owner="Bea")
+    elif order == "url first":
+        net.import_linkedin(b, owner="Bea")
+        net.import_linkedin(a, owner="Ada")
+    else:
+        net.import_team({"Ada": a, "Bea": b})
+    people = net.people
+    assert (people["name"] == "Alan Turing").sum() == 1
+    assert (people["name"] == "Bob Smith").sum() == 1
+    alan = people[people["name"] == "Alan Turing"].iloc[0]
+    assert alan["url"] == "https://www.linkedin.com/in/alan"
+    assert net.find_person("https://www.linkedin.com/in/alan") == alan["person_id"]
+    assert len(net.ties) == 4
+
+
+def test_owner_named_in_a_colleagues_export_is_one_person(tmp_path):
+    maya = _csv(tmp_path / "m" / "Connections.csv", [
+        "Priya,Raman,https://www.linkedin.com/in/priya-r,,Globex,Eng,01 Jan 2021",
+        "Grace,Hopper,https://www.linkedin.com/in/grace,,Acme,CTO,01 Jan 2021"])
+    priya = tmp_path / "p" / "Connections.csv"
+    priya.parent.mkdir()
+    priya.write_text("First Name,Last Name,Email Address,Company,Position,Connected On\n"
+                     "Grace,Hopper,,Acme,CTO,01 Jan 2019\n", encoding="utf-8")
+    for how in ("one by one", "team"):
+        net = ng.Network()
+        if how == "team":
+            net.import_team({"Maya Okafor": maya, "Priya Raman": priya})
+        else:
+            net.import_linkedin(maya, owner="Maya Okafor")
+            net.import_linkedin(priya, owner="Priya Raman")
+        assert (net.people["name"] == "Priya Raman").sum() == 1, how
+        assert (net.people["name"] == "Grace Hopper").sum() == 1, how
+        assert sorted(net.owners["name"]) == ["Maya Okafor", "Priya Raman"]
+        paths = net.warm_paths("Acme", source="Maya Okafor", k=5, distinct_introducers=False)
+        assert len({p.introducer for p in paths}) == len({tuple(p.person_ids) for p in paths
+                                                            if p.n_hops == 1}) or paths
+
+
+def test_export_without_owner_uses_the_only_owner(tmp_path):
+    net = ng.Network()
+    net.import_contacts(pd.DataFrame({"name": ["Someone Else"]}), owner="Maya Okafor")
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parent.parent / "sample_data"
+    net.import_linkedin(data / "maya_okafor_export.zip")
+    assert net.owners["name"].tolist() == ["Maya Okafor"]
+    assert net.owners["url"].iloc[0] == "https://www.linkedin.com/in/maya-okafor"
+
+
+def test_contact_row_naming_the_owner_is_reported():
+    net = ng.Network()
+    report = net.import_contacts(pd.DataFrame({"name": ["Ada", "Grace"],
+                                               "company": ["", "Acme"]}), owner="Ada")
+    assert report.imported == 1 and report.merged == 0
+    issues = report.issues()
+    assert issues["reason"].str.contains("owner").any()
+    assert issues["line"].tolist() == [2]
+
+
+def test_reimporting_a_team_keeps_owner_lists_clean(tmp_path):
+    a = _csv(tmp_path / "a" / "Connections.csv", [
+        "Bea,B,https://www.linkedin.com/in/bea,,X,Y,01 Jan 2021",
+        "Cy,C,https://www.linkedin.com/in/cy,,X,Y,01 Jan 2021"])
+    b = _csv(tmp_path / "b" / "Connections.csv", [
+        "Ada,A,https://www.linkedin.com/in/ada,,X,Y,01 Jan 2021",
+        "Cy,C,https://www.linkedin.com/in/cy,,X,Y,01 Jan 2021"])
+    net = ng.Network()
+    net.import_team([("https://www.linkedin.com/in/ada", a), ("https://www.linkedin.com/in/bea", b)])
+    before = net.ties.copy()
+    net.import_team([("https://www.linkedin.com/in/ada", a), ("https://www.linkedin.com/in/bea", b)])
+    pd.testing.assert_frame_equal(net.ties, before)
+    assert all(len(o.split(";")) == len(set(o.split(";"))) for o in net.ties["owner"])
