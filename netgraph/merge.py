@@ -83,6 +83,41 @@ class Tables:
             self._cache["dtype"] = schema.person_dtype(self.ids)
         return self._cache["dtype"]
 
+    def people_named(self, keys: pd.Series) -> np.ndarray:
+        """Row positions of the people whose folded name is among *keys* (sorted)."""
+        groups = self._cache.get("name_groups")
+        if groups is None:
+            k = self.name_keys()
+            codes, uniques = pd.factorize(k.to_numpy(dtype=object))
+            order = np.argsort(codes, kind="stable")
+            bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
+            groups = (pd.Index(uniques), order, bounds)
+            self._cache["name_groups"] = groups
+        uniques, order, bounds = groups
+        at = uniques.get_indexer(pd.unique(pd.Series(keys, dtype=object)))
+        at = at[at >= 0]
+        if not len(at):
+            return np.zeros(0, dtype=np.int64)
+        return np.sort(np.concatenate([order[bounds[i]:bounds[i + 1]] for i in at]))
+
+    def lookups(self) -> tuple[pd.Series, pd.Series, np.ndarray]:
+        """Person ids by stored URL (people keyed otherwise) and by e-mail address, and
+        which people are keyed by name with no URL yet (see ``_match_known``)."""
+        if "lookups" not in self._cache:
+            people = self.people
+            pid = people["person_id"].to_numpy(dtype=object)
+            purl = people["url"].to_numpy(dtype=object)
+            pmail = people["email"].to_numpy(dtype=object)
+            keyed = people["person_id"].str.startswith("in:").to_numpy()
+            ok = ~keyed & (purl != "")
+            by_url = pd.Series(pid[ok], index=purl[ok], dtype=object)
+            ok = pmail != ""
+            by_mail = pd.Series(pid[ok], index=pmail[ok], dtype=object)
+            by_name = people["person_id"].str.startswith("name:").to_numpy() & (purl == "")
+            self._cache["lookups"] = (by_url[~by_url.index.duplicated()],
+                                      by_mail[~by_mail.index.duplicated()], by_name)
+        return self._cache["lookups"]
+
     def text_rank(self) -> np.ndarray:
         """Position of each person id in text order (to order tie ends, ``a < b``)."""
         if "text_rank" not in self._cache:
@@ -118,7 +153,8 @@ class Tables:
         if len(people) == len(old_ids) and np.array_equal(people["person_id"].to_numpy(), old_ids):
             # same people, other values: ids, dtypes and codes stay valid
             new = self.replace(people=people)
-            new._cache.update({k: v for k, v in self._cache.items() if k != "name_keys"})
+            new._cache.update({k: v for k, v in self._cache.items()
+                               if k in ("ids", "dtype", "text_rank")})
             return new
         ids = pd.Index(people["person_id"].to_numpy(), dtype=object)
         dtype = schema.person_dtype(ids)
@@ -250,10 +286,9 @@ def resolve_people(
     name_only &= known.get_indexer(ids) < 0
     if name_only.any() and len(people):
         nk = name_key(name[name_only])
-        all_keys = t.name_keys()
-        cand = all_keys.isin(set(nk)).to_numpy()  # only people sharing a queried name
-        people = people[cand]
-        pkeys = all_keys[cand]
+        cand = t.people_named(nk)  # only people sharing a queried name
+        people = people.iloc[cand]
+        pkeys = t.name_keys().iloc[cand]
         counts = pkeys.value_counts()
         first = pd.Series(people["person_id"].to_numpy(), index=pkeys.to_numpy())
         first = first[~first.index.duplicated()]
@@ -294,14 +329,11 @@ def _match_known(t: Tables, ids: pd.Series, unknown: np.ndarray, url: pd.Series,
     people = t.people
     ids = ids.copy()
     pid = people["person_id"].to_numpy(dtype=object)
-    purl, pmail = people["url"].to_numpy(dtype=object), people["email"].to_numpy(dtype=object)
-    keyed = people["person_id"].str.startswith("in:").to_numpy()
+    by_url, by_mail, by_name = t.lookups()
     # the same URL or e-mail on a person keyed otherwise
-    for col, stored, ok in ((url, purl, ~keyed & (purl != "")), (email, pmail, pmail != "")):
-        if not ok.any():
+    for col, lookup in ((url, by_url), (email, by_mail)):
+        if not len(lookup):
             continue
-        lookup = pd.Series(pid[ok], index=stored[ok])
-        lookup = lookup[~lookup.index.duplicated()]
         want = unknown & (col != "").to_numpy()
         if want.any():
             hit = col[want].map(lookup)
@@ -310,8 +342,11 @@ def _match_known(t: Tables, ids: pd.Series, unknown: np.ndarray, url: pd.Series,
             ids.iloc[idx] = hit.to_numpy()[found]
             unknown[idx] = False
     # a URL row and a person known by name only (no URL yet)
-    by_name = people["person_id"].str.startswith("name:").to_numpy() & (purl == "")
     want = unknown & (url != "").to_numpy()
+    if by_name.any() and want.any():
+        # cheap gate first: only rows whose name, case aside, is one of those people's
+        names = {str(v).casefold() for v in people["name"].to_numpy(dtype=object)[by_name]}
+        want &= name.str.casefold().isin(names).to_numpy()
     if by_name.any() and want.any():
         keys = t.name_keys().to_numpy(dtype=object)
         nk = name_key(name[want]).to_numpy(dtype=object)
