@@ -196,11 +196,49 @@ def _people_batch(t: Tables, rows: pd.DataFrame, source: str, reports: list[Impo
     as_of = _as_of(rows[since_col]) if since_col in rows else None
     ok_u = (ids_u != "").to_numpy()
     t, _, stats = upsert_people(t, persons[ok_u], source=source, ids=ids_u[ok_u], as_of=as_of)
+    if "company" in rows and len(reports) > 1:
+        t = _earlier_jobs(t, rows, codes, ids, part, source, since_col)
     first_seen = np.zeros(n, dtype=bool)
     first_seen[np.unique(codes, return_index=True)[1]] = True
     is_new = first_seen & ~empty & pd.Series(ids, dtype=object).isin(
         stats["new_ids"]).to_numpy()
     return t, ids, is_new
+
+
+def _earlier_jobs(t: Tables, rows: pd.DataFrame, codes: np.ndarray, ids: np.ndarray,
+                  part: np.ndarray, source: str, since_col: str) -> Tables:
+    """Past jobs that a team's earlier exports show and a later one replaced.
+
+    Importing the exports one by one records the replaced employer as a past
+    affiliation, ended when the later export shows the new one; so does this.
+    """
+    n = len(rows)
+    order = np.lexsort((np.arange(n), codes))  # each person's rows, in export order
+    c = codes[order]
+    company = rows["company"].to_numpy(dtype=object)[order]
+    change = (c[1:] == c[:-1]) & (company[1:] != company[:-1])
+    if not change.any():
+        return t
+    prev, nxt = order[:-1][change], order[1:][change]
+    comp = rows["company"].to_numpy(dtype=object)
+    was = t.company_ids(pd.Series(comp[prev], dtype=object)).to_numpy(dtype=object)
+    now = t.company_ids(pd.Series(comp[nxt], dtype=object)).to_numpy(dtype=object)
+    real = (was != now) & (was != "") & (ids[prev] != "")
+    if not real.any():
+        return t
+    if since_col in rows:
+        as_of = pd.to_datetime(rows[since_col], utc=True).groupby(part).max()
+        end = as_of.reindex(part[nxt][real]).to_numpy()
+    else:
+        end = pd.NaT
+    title = rows["title"].to_numpy(dtype=object) if "title" in rows else np.full(n, "", object)
+    past = pd.DataFrame({"person_id": ids[prev][real], "company": comp[prev][real],
+                         "title": title[prev][real], "start": pd.NaT, "end": end,
+                         "current": False})
+    past["start"] = pd.to_datetime(past["start"], utc=True)
+    past["end"] = pd.to_datetime(past["end"], utc=True)
+    t, _ = add_affiliations(t, past, source=source)
+    return t
 
 
 def _ties_batch(t: Tables, rows: pd.DataFrame, ids: np.ndarray, new_person: np.ndarray,

@@ -537,6 +537,25 @@ def _snapshot_affiliations(t: Tables, snap: pd.DataFrame, changed: pd.DataFrame,
     keep = np.array([(p, c) not in existing for p, c in zip(
         snap["person_id"], snap["company_id"], strict=True)], dtype=bool)
     rows = snap[keep]
+    if len(rows) and len(sub):
+        # back at an employer whose snapshot row was closed: reopen that row, not a new one
+        closed = ~cur & sub["start"].isna().to_numpy() & ~sub["source"].str.contains(
+            "history", regex=False).to_numpy()
+        where = {pc: r for pc, r in zip(zip(sub["person_id"].astype(object)[closed],
+                                            sub["company_id"][closed], strict=True),
+                                        rel[closed], strict=True)}
+        back = np.array([(p, c) in where for p, c in zip(rows["person_id"], rows["company_id"],
+                                                          strict=True)], dtype=bool)
+        if back.any():
+            reopen = [where[(p, c)] for p, c in zip(rows["person_id"][back],
+                                                     rows["company_id"][back], strict=True)]
+            aff = aff.copy()
+            cur_col = aff["current"].to_numpy().copy()
+            cur_col[reopen] = True
+            aff["current"] = cur_col
+            aff.loc[aff.index[reopen], "end"] = pd.NaT
+            aff.loc[aff.index[reopen], "title"] = rows["title"].to_numpy()[back]
+            rows = rows[~back]
     if len(rows):
         add = pd.DataFrame({"person_id": rows["person_id"].to_numpy(),
                             "company_id": rows["company_id"].to_numpy(),

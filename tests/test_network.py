@@ -377,3 +377,38 @@ def test_reimporting_a_team_keeps_owner_lists_clean(tmp_path):
     net.import_team([("https://www.linkedin.com/in/ada", a), ("https://www.linkedin.com/in/bea", b)])
     pd.testing.assert_frame_equal(net.ties, before)
     assert all(len(o.split(";")) == len(set(o.split(";"))) for o in net.ties["owner"])
+
+
+def test_alternating_exports_do_not_pile_up_affiliations(tmp_path):
+    a = _csv(tmp_path / "a" / "Connections.csv",
+             ["Grace,Hopper,https://www.linkedin.com/in/grace,,Acme,CTO,16 Dec 2024"])
+    b = _csv(tmp_path / "b" / "Connections.csv",
+             ["Grace,Hopper,https://www.linkedin.com/in/grace,,Umbrella,CEO,01 Jan 2025"])
+    net = ng.Network()
+    counts = []
+    for path in (a, b, a, b, a):
+        net.import_linkedin(path, owner="Ada")
+        counts.append(len(net.affiliations))
+    assert counts == [1, 2, 2, 2, 2]
+    aff = net.affiliations.set_index("company_id")
+    assert aff.loc["acme", "current"] and not aff.loc["umbrella", "current"]
+    assert net.people.set_index("person_id").loc["in:grace", "company"] == "Acme"
+
+
+def test_import_team_keeps_the_previous_job(tmp_path):
+    a = _csv(tmp_path / "a" / "Connections.csv",
+             ["Grace,Hopper,https://www.linkedin.com/in/grace,,Acme,CTO,16 Dec 2024"])
+    b = _csv(tmp_path / "b" / "Connections.csv",
+             ["Grace,Hopper,https://www.linkedin.com/in/grace,,Umbrella,CEO,01 Jan 2025",
+              "Alan,Turing,https://www.linkedin.com/in/alan,,Globex,Eng,01 Mar 2025"])
+    one = ng.Network()
+    one.import_linkedin(a, owner="Ada")
+    one.import_linkedin(b, owner="Bea")
+    team = ng.Network()
+    team.import_team({"Ada": a, "Bea": b})
+    for net in (one, team):
+        aff = net.affiliations
+        grace = aff[aff["person_id"] == "in:grace"].set_index("company_id")
+        assert set(grace.index) == {"acme", "umbrella"}
+        assert grace.loc["umbrella", "current"] and not grace.loc["acme", "current"]
+        assert grace.loc["acme", "end"] == pd.Timestamp("2025-03-01", tz="UTC")
