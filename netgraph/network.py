@@ -467,7 +467,12 @@ class Network:
 
         def make():
             scores = self._scores(at)
-            return PathIndex.build(t.people, t.companies, t.ties, scores["strength"].to_numpy(),
+            ties = t.ties
+            made = ~(ties["since"] > at).to_numpy()  # a tie made after `at` did not exist yet
+            if not made.all():
+                ties = ties[made].reset_index(drop=True)
+                scores = scores[made].reset_index(drop=True)
+            return PathIndex.build(t.people, t.companies, ties, scores["strength"].to_numpy(),
                                    self._company_links(at), scores, at=at)
 
         return self._cached(("index", at), make)

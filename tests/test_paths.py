@@ -536,3 +536,18 @@ def test_network_resolves_a_leading_word_and_validates_targets(tmp_path):
     assert net.targets == ["acme robotics"]
     paths = net.warm_paths("Globex", distinct_introducers=False, k=3)
     assert paths[0].introducer == "Alan Turing"
+
+
+def test_ties_made_after_the_date_do_not_route():
+    import pandas as pd
+
+    import netgraph as ng
+
+    net = ng.Network()
+    net.import_contacts(pd.DataFrame({"name": ["Grace Hopper", "Alan Turing"],
+                                      "company": ["Acme", "Acme"],
+                                      "connected_on": ["2019-01-01", "2023-01-01"]}), owner="Ada")
+    now = net.warm_paths("Acme", at="2024-01-01")
+    assert {p.introducer for p in now} == {"Grace Hopper", "Alan Turing"}
+    then = net.warm_paths("Acme", at="2020-01-01")
+    assert [p.introducer for p in then] == ["Grace Hopper"]
