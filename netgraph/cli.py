@@ -226,11 +226,7 @@ def cmd_paths(args: argparse.Namespace) -> int:
     net = _load(args.db)
     paths = net.warm_paths(args.target, source=args.source, k=args.k, max_hops=args.max_hops,
                            at=args.at, exclude=_exclude(args))
-    if getattr(args, "csv", None):
-        from netgraph.io._text import to_safe_csv
-
-        to_safe_csv(paths.to_frame(), args.csv)
-        print(f"wrote {args.csv}", file=sys.stderr)
+    _write_csv(args, paths.to_frame())
     if args.json:
         _print_json({"target": paths.target, "reason": paths.reason,
                      "paths": [_path_record(i + 1, p) for i, p in enumerate(paths)]})
@@ -244,13 +240,17 @@ def cmd_paths(args: argparse.Namespace) -> int:
     return 0
 
 
-def _emit(args: argparse.Namespace, frame: pd.DataFrame, columns: Sequence[str]) -> None:
-    """Print *frame* as JSON or a table; also write it to ``--csv`` when asked."""
+def _write_csv(args: argparse.Namespace, frame: pd.DataFrame) -> None:
     if getattr(args, "csv", None):
         from netgraph.io._text import to_safe_csv
 
         to_safe_csv(frame, args.csv)  # cells that a spreadsheet would run are neutralised
         print(f"wrote {args.csv}", file=sys.stderr)
+
+
+def _emit(args: argparse.Namespace, frame: pd.DataFrame, columns: Sequence[str]) -> None:
+    """Print *frame* as JSON or a table; also write it to ``--csv`` when asked."""
+    _write_csv(args, frame)
     if args.json:
         _print_json(_frame_records(frame))
     else:

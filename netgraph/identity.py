@@ -95,10 +95,10 @@ def _fold_name(value: str) -> str:
 
 
 def _map_unique(values: pd.Series, func) -> pd.Series:
+    """``func`` (one string to one string) applied once per distinct value."""
     values = pd.Series(values, dtype="object").fillna("")
-    codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    folded = np.array([func(str(u)) for u in uniques], dtype=object)
-    return pd.Series(folded[codes] if len(codes) else [], index=values.index, dtype="object")
+    return _per_unique(values, lambda u: pd.Series([func(str(v)) for v in u], index=u.index,
+                                                   dtype=object))
 
 
 def company_key(names: pd.Series | Iterable[str]) -> pd.Series:
@@ -203,7 +203,7 @@ def _per_unique(values: pd.Series, func) -> pd.Series:
     """``func(values)`` computed once per distinct value (exports repeat people a lot)."""
     codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
     if len(uniques) == len(values):
-        return func(values)
+        return pd.Series(func(values).to_numpy(dtype=object), index=values.index, dtype=object)
     done = func(pd.Series(uniques, dtype=object)).to_numpy(dtype=object)
     return pd.Series(done[codes], index=values.index, dtype=object)
 

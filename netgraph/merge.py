@@ -466,8 +466,7 @@ def upsert_people(
             own[p] |= upd["is_owner"].to_numpy().astype(bool)
             people["is_owner"] = own
         srcs = people["source"].to_numpy().copy()
-        srcs[p] = [s if source in s.split(";") else (s + ";" + source if s else source)
-                   for s in srcs[p]]
+        srcs[p] = [_join_sets(s, source) for s in srcs[p]]
         people["source"] = srcs
     added = new[~is_known]
     if len(added):

@@ -348,7 +348,7 @@ class Network:
         if "@" in low and (people["email"] == low).any():
             return people.loc[people["email"] == low, "person_id"].iloc[0]
         key = name_key([who]).iloc[0]
-        keys = self._name_keys()
+        keys = self._t.name_keys()
         hit = people[keys == key]
         if len(hit) == 1:
             return hit["person_id"].iloc[0]
@@ -359,12 +359,6 @@ class Network:
                                 hint="Pass a profile URL or person id to choose one.")
         raise NotFoundError(f"nobody named {who!r} in the network",
                             suggestions=self._closest(who, people["name"]))
-
-    def _name_keys(self) -> pd.Series:
-        key = ("name_keys", self._version)
-        if key not in self._cache:
-            self._cache[key] = self._t.name_keys()
-        return self._cache[key]
 
     @staticmethod
     def _closest(query: str, names: Iterable[str], limit: int = 5) -> list[str]:
