@@ -3,7 +3,7 @@
 Run:  .venv/bin/python benchmarks/bench_html.py [--no-browser] [--sizes 500,2000,10000]
 
 Prints, for synthetic networks of 500 / 2,000 / 10,000 people (plus companies):
-the time :func:`netgraph.viz.html.write_html` takes with the default view
+the time :func:`netgraph.views.html.write_html` takes with the default view
 (``max_nodes=1500``) and with every node (``max_nodes=None``), the file size,
 and, when a Chromium is found (``/usr/bin/chromium`` or ``$NETGRAPH_CHROMIUM``),
 the time from navigation to the network's first drawn frame for the default
@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="500,2000,10000")
     ap.add_argument("--no-browser", action="store_true")
     args = ap.parse_args(argv)
-    from netgraph.viz.html import write_html
+    from netgraph.views.html import write_html
 
     out = Path(tempfile.mkdtemp(prefix="bench_html_"))
     rows = []

@@ -22,7 +22,7 @@ from urllib.parse import quote
 import numpy as np
 import pandas as pd
 
-from netgraph.io.linkedin import (
+from netgraph.sources.linkedin import (
     message_interactions,
     read_linkedin_connections,
     read_linkedin_messages,

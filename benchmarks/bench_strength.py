@@ -30,9 +30,9 @@ import tracemalloc
 import numpy as np
 import pandas as pd
 
-from netgraph import schema
+from netgraph.data import schema
 from netgraph.sample import interactions_table
-from netgraph.strength import StrengthModel, pair_strength, prepare, score, strength_history
+from netgraph.scoring.strength import StrengthModel, pair_strength, prepare, score, strength_history
 
 
 def ties_for(inter: pd.DataFrame, seed: int = 1) -> pd.DataFrame:

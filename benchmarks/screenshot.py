@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
 
     page_file = args.html
     if page_file is None:
-        from netgraph.viz.html import write_html
+        from netgraph.views.html import write_html
 
         g = synthetic_graph(150, seed=7, owner_share=0.12, n_companies=18)
         target = cold_target(g)

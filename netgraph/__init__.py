@@ -19,29 +19,29 @@ import importlib
 from typing import Any
 
 from netgraph.errors import InputError, NetgraphError, NotFoundError, WorkspaceError
-from netgraph.io.report import ImportReport
+from netgraph.sources.report import ImportReport
 
 __version__ = "0.1.0"
 
 # Public names loaded on first use, so `import netgraph` stays light.
 _LAZY = {
     "Network": "netgraph.network",
-    "read_linkedin_connections": "netgraph.io.linkedin",
-    "read_linkedin_messages": "netgraph.io.linkedin",
-    "read_linkedin_invitations": "netgraph.io.linkedin",
-    "read_linkedin_positions": "netgraph.io.linkedin",
-    "read_linkedin_export": "netgraph.io.linkedin",
-    "message_interactions": "netgraph.io.linkedin",
-    "read_contacts": "netgraph.io.tables",
-    "read_affiliations": "netgraph.io.tables",
-    "read_interactions": "netgraph.io.tables",
-    "StrengthModel": "netgraph.strength",
-    "CompanyTieModel": "netgraph.paths",
-    "WarmPath": "netgraph.paths",
-    "WarmPaths": "netgraph.paths",
-    "Hop": "netgraph.paths",
+    "read_linkedin_connections": "netgraph.sources.linkedin",
+    "read_linkedin_messages": "netgraph.sources.linkedin",
+    "read_linkedin_invitations": "netgraph.sources.linkedin",
+    "read_linkedin_positions": "netgraph.sources.linkedin",
+    "read_linkedin_export": "netgraph.sources.linkedin",
+    "message_interactions": "netgraph.sources.linkedin",
+    "read_contacts": "netgraph.sources.generic",
+    "read_affiliations": "netgraph.sources.generic",
+    "read_interactions": "netgraph.sources.generic",
+    "StrengthModel": "netgraph.scoring.strength",
+    "CompanyTieModel": "netgraph.routing.paths",
+    "WarmPath": "netgraph.routing.paths",
+    "WarmPaths": "netgraph.routing.paths",
+    "Hop": "netgraph.routing.paths",
 }
-_SUBMODULES = {"plot": "netgraph.viz.plot", "schema": "netgraph.schema", "sample": "netgraph.sample"}
+_SUBMODULES = {"plot": "netgraph.views.plot", "schema": "netgraph.data.schema", "sample": "netgraph.sample"}
 
 __all__ = [
     "ImportReport",

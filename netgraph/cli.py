@@ -242,7 +242,7 @@ def cmd_paths(args: argparse.Namespace) -> int:
 
 def _write_csv(args: argparse.Namespace, frame: pd.DataFrame) -> None:
     if getattr(args, "csv", None):
-        from netgraph.io._text import to_safe_csv
+        from netgraph.sources.csvfile import to_safe_csv
 
         to_safe_csv(frame, args.csv)  # cells that a spreadsheet would run are neutralised
         print(f"wrote {args.csv}", file=sys.stderr)
@@ -538,8 +538,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _print_error(err: BaseException) -> None:
     """``error: <what>`` and, on its own line, ``Hint: <how to fix it>``."""
-    text = str(err)
-    hint = getattr(err, "hint", None)
+    from netgraph.errors import NetgraphError
+
+    text = err.for_cli() if isinstance(err, NetgraphError) else str(err)
+    hint = getattr(err, "cli_hint", None) or getattr(err, "hint", None)
     if hint and text.endswith(f" Hint: {hint}"):
         text = text[: -len(f" Hint: {hint}")] + f"\nHint: {hint}"
     print(f"error: {text}", file=sys.stderr)

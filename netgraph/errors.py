@@ -32,25 +32,38 @@ class NetgraphError(Exception):
     message : str
         What went wrong, in one sentence.
     hint : str, optional
-        How to fix it.
+        How to fix it, in a library user's words.
+    cli_hint : str, optional
+        How to fix it, in a command-line user's words (default: *hint*).
+        The ``netgraph`` command prints this one (:meth:`for_cli`).
 
     Examples
     --------
     >>> from netgraph import NetgraphError
     >>> str(NetgraphError("the workspace is locked", hint="Close the other session."))
     'the workspace is locked Hint: Close the other session.'
+    >>> NetgraphError("bad date", hint="Pass at='2026-01-31'.",
+    ...               cli_hint="Pass --at 2026-01-31.").for_cli()
+    'bad date Hint: Pass --at 2026-01-31.'
     """
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(self, message: str, *, hint: str | None = None,
+                 cli_hint: str | None = None) -> None:
         self.message = message
         self.hint = hint
+        self.cli_hint = cli_hint
         super().__init__(self._render())
 
-    def _render(self) -> str:
-        text = self.message
-        if self.hint:
-            text += f" Hint: {self.hint}"
-        return text
+    def _hint_text(self, cli: bool) -> str:
+        hint = (self.cli_hint or self.hint) if cli else self.hint
+        return f" Hint: {hint}" if hint else ""
+
+    def _render(self, cli: bool = False) -> str:
+        return self.message + self._hint_text(cli)
+
+    def for_cli(self) -> str:
+        """The message as the ``netgraph`` command prints it (with the CLI hint)."""
+        return self._render(cli=True)
 
 
 class InputError(NetgraphError, ValueError):
@@ -85,13 +98,14 @@ class InputError(NetgraphError, ValueError):
         line: int | None = None,
         expected: str | None = None,
         hint: str | None = None,
+        cli_hint: str | None = None,
     ) -> None:
         self.file = None if file is None else str(file)
         self.line = line
         self.expected = expected
-        super().__init__(message, hint=hint)
+        super().__init__(message, hint=hint, cli_hint=cli_hint)
 
-    def _render(self) -> str:
+    def _render(self, cli: bool = False) -> str:
         where = ""
         if self.file is not None:
             where = self.file
@@ -103,9 +117,7 @@ class InputError(NetgraphError, ValueError):
         text = where + self.message.rstrip(".") + "."
         if self.expected:
             text += f" Expected {self.expected.rstrip('.')}."
-        if self.hint:
-            text += f" Hint: {self.hint}"
-        return text
+        return text + self._hint_text(cli)
 
 
 class NotFoundError(NetgraphError, LookupError):
@@ -128,18 +140,17 @@ class NotFoundError(NetgraphError, LookupError):
     """
 
     def __init__(
-        self, message: str, *, suggestions: Sequence[str] = (), hint: str | None = None
+        self, message: str, *, suggestions: Sequence[str] = (), hint: str | None = None,
+        cli_hint: str | None = None,
     ) -> None:
         self.suggestions = list(suggestions)
-        super().__init__(message, hint=hint)
+        super().__init__(message, hint=hint, cli_hint=cli_hint)
 
-    def _render(self) -> str:
+    def _render(self, cli: bool = False) -> str:
         text = self.message.rstrip(".") + "."
         if self.suggestions:
             text += " Did you mean: " + ", ".join(repr(s) for s in self.suggestions) + "?"
-        if self.hint:
-            text += f" Hint: {self.hint}"
-        return text
+        return text + self._hint_text(cli)
 
     def __str__(self) -> str:  # LookupError/KeyError would quote the message
         return self._render()

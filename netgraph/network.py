@@ -28,12 +28,13 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from netgraph import importers
+from netgraph._time import as_utc, today
 from netgraph._util import paused_gc
+from netgraph.data.identity import company_key, name_key, similar_companies
+from netgraph.data.merge import Tables
 from netgraph.errors import InputError, NotFoundError
-from netgraph.identity import company_key, name_key, similar_companies
-from netgraph.io.report import ImportReport
-from netgraph.merge import Tables
+from netgraph.sources import importers
+from netgraph.sources.report import ImportReport
 
 __all__ = ["Network"]
 
@@ -55,7 +56,7 @@ class Network:
     Attributes
     ----------
     people, companies, affiliations, ties, interactions, overrides : DataFrame
-        The canonical tables (see :mod:`netgraph.schema`); read-only views.
+        The canonical tables (see :mod:`netgraph.data.schema`); read-only views.
     graph : networkx.Graph
         People and companies with the documented node and edge attributes.
 
@@ -84,12 +85,12 @@ class Network:
 
     @property
     def tables(self) -> Tables:
-        """All canonical tables at once (a frozen :class:`~netgraph.merge.Tables`)."""
+        """All canonical tables at once (a frozen :class:`~netgraph.data.merge.Tables`)."""
         return self._t
 
     @property
     def people(self) -> pd.DataFrame:
-        """People: one row per person (see :mod:`netgraph.schema`)."""
+        """People: one row per person (see :mod:`netgraph.data.schema`)."""
         return self._t.people.copy(deep=False)
 
     @property
@@ -397,16 +398,16 @@ class Network:
         >>> sorted(k for _, _, k in net.graph.edges(data="kind"))
         ['knows', 'works_at']
         """
-        key = ("graph", self._version, _today())  # strengths are today's
+        key = ("graph", self._version, today())  # strengths are today's
         if key not in self._cache:
-            from netgraph.graph import build_graph
+            from netgraph.views.graph import build_graph
 
             with paused_gc():
                 self._cache[key] = build_graph(self._t, *self._graph_strengths())
         return self._cache[key]
 
     def _graph_strengths(self) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
-        at = _today()
+        at = today()
         return self._scores(at), self._company_links(at)
 
     # ------------------------------------------------------------ models
@@ -414,7 +415,7 @@ class Network:
     def model(self):
         """The :class:`~netgraph.StrengthModel` scoring tie strength."""
         if self._model is None:
-            from netgraph.strength import StrengthModel
+            from netgraph.scoring.strength import StrengthModel
 
             self._model = StrengthModel()
         return self._model
@@ -423,7 +424,7 @@ class Network:
     def company_model(self):
         """The :class:`~netgraph.CompanyTieModel` scoring the hop into a company."""
         if self._company_model is None:
-            from netgraph.paths import CompanyTieModel
+            from netgraph.routing.paths import CompanyTieModel
 
             self._company_model = CompanyTieModel()
         return self._company_model
@@ -435,28 +436,28 @@ class Network:
         return self._cache[key]
 
     def _prepared(self):
-        from netgraph import strength
+        from netgraph.scoring import strength
 
         t = self._t
         return self._cached(("prepared",), lambda: strength.prepare(
             t.ties, t.interactions, t.affiliations, t.overrides, people=t.people["person_id"]))
 
     def _scores(self, at: pd.Timestamp) -> pd.DataFrame:
-        from netgraph import strength
+        from netgraph.scoring import strength
 
         return self._cached(("scores", at), lambda: strength.score(
             self._prepared(), self.model, at))
 
     def _company_links(self, at: pd.Timestamp) -> pd.DataFrame:
-        from netgraph.paths import company_links
+        from netgraph.routing.paths import company_links
 
         return self._cached(("links", at), lambda: company_links(
             self._t.affiliations, model=self.company_model, at=at))
 
     def _index(self, at: Any = None):
-        from netgraph.index import PathIndex
+        from netgraph.routing.index import PathIndex
 
-        at = _when(at)
+        at = as_utc(at, name="at")
         t = self._t
 
         def make():
@@ -479,7 +480,7 @@ class Network:
         if len(owners) == 1:
             return owners[0], pid
         # several owners: the one with the strongest tie to the person
-        from netgraph.strength import find_tie
+        from netgraph.scoring.strength import find_tie
 
         prep = self._prepared()
         rows = []
@@ -490,7 +491,7 @@ class Network:
                 continue
         if not rows:
             return owners[0], pid
-        sc = self._scores(_today()).loc[[r for r, _ in rows], "strength"].to_numpy()
+        sc = self._scores(today()).loc[[r for r, _ in rows], "strength"].to_numpy()
         return rows[int(sc.argmax())][1], pid
 
     # ------------------------------------------------------------ strength
@@ -523,7 +524,7 @@ class Network:
         >>> bool(0 < s["strength"].iloc[0] < 1)
         True
         """
-        out = self._scores(_when(at)).copy()
+        out = self._scores(as_utc(at, name="at")).copy()
         names = pd.Series(self._t.people["name"].to_numpy(), index=self._t.people["person_id"])
         pos_a = out.columns.get_loc("b") + 1
         out.insert(pos_a, "name_a", out["a"].astype(object).map(names).to_numpy())
@@ -545,14 +546,14 @@ class Network:
         ...     "Grace Hopper", at="2026-06-06")
         True
         """
-        from netgraph.strength import find_tie, pair_strength
+        from netgraph.scoring.strength import find_tie, pair_strength
 
         a, b = self._pair(person, other)
         try:
             row = find_tie(self._prepared(), a, b)
         except NotFoundError:
             return 0.0
-        return float(pair_strength(self._prepared(), row, _when(at), model=self.model))
+        return float(pair_strength(self._prepared(), row, as_utc(at, name="at"), model=self.model))
 
     def strength_history(self, person: str, other: str | None = None, start: Any = None,
                          end: Any = None, freq: str = "W") -> pd.Series:
@@ -568,7 +569,7 @@ class Network:
         >>> h.index.tz is not None and h.idxmax() < h.index[-1]
         True
         """
-        from netgraph.strength import find_tie, strength_history
+        from netgraph.scoring.strength import find_tie, strength_history
 
         a, b = self._pair(person, other)
         row = find_tie(self._prepared(), a, b)
@@ -589,11 +590,11 @@ class Network:
         >>> "Grace Hopper" in str(net.explain_strength("Grace Hopper", at="2026-02-01"))
         True
         """
-        from netgraph.strength import explain, find_tie
+        from netgraph.scoring.strength import explain, find_tie
 
         a, b = self._pair(person, other)
         row = find_tie(self._prepared(), a, b)
-        return explain(self._prepared(), row, _when(at), model=self.model,
+        return explain(self._prepared(), row, as_utc(at, name="at"), model=self.model,
                        names=(self._name(a), self._name(b)))
 
     def ping_list(self, at: Any = None, n: int | None = 20, source: str | None = None
@@ -626,9 +627,9 @@ class Network:
         ['Grace Hopper']
         """
         from netgraph.ping import ping_list
-        from netgraph.strength import score
+        from netgraph.scoring.strength import score
 
-        at = _when(at)
+        at = as_utc(at, name="at")
         owners = self._owner_ids(source)
         ties = self._t.ties
         mine = (ties["a"].isin(owners) | ties["b"].isin(owners)).to_numpy().nonzero()[0]
@@ -648,7 +649,7 @@ class Network:
         >>> net.targets
         ['Acme Robotics']
         """
-        from netgraph.paths import _company_code, _suggest
+        from netgraph.routing.paths import _company_code, _suggest
 
         companies = [companies] if isinstance(companies, str) else list(companies)
         if len(self._t.companies):
@@ -708,8 +709,8 @@ class Network:
         >>> len(net.interactions)
         1
         """
-        from netgraph.merge import add_interactions
-        from netgraph.schema import CHANNELS
+        from netgraph.data.merge import add_interactions
+        from netgraph.data.schema import CHANNELS
 
         if channel not in CHANNELS:
             raise InputError(f"unknown channel {channel!r}", expected="one of " + ", ".join(
@@ -718,7 +719,7 @@ class Network:
             raise InputError(f"unknown direction {direction!r}", expected="'out', 'in' or ''",
                              hint="'out' when you reached out, 'in' when they did.")
         a, b = self._pair(person, other)
-        row = pd.DataFrame({"person_id": [b], "other_id": [a], "timestamp": [_when(when)],
+        row = pd.DataFrame({"person_id": [b], "other_id": [a], "timestamp": [as_utc(when, default="now", name="when")],
                             "channel": [channel], "direction": [direction], "participants": [2],
                             "source": ["logged"], "note": [note or ""]})
         t, _ = add_interactions(self._t, row)
@@ -737,7 +738,7 @@ class Network:
         >>> round(net.strength("Grace Hopper", at="2026-01-01"), 1)
         0.8
         """
-        from netgraph.merge import add_overrides, add_ties
+        from netgraph.data.merge import add_overrides, add_ties
 
         try:
             value = float(strength)
@@ -749,7 +750,7 @@ class Network:
         a, b = self._pair(person, other)
         t, _ = add_ties(self._t, pd.Series([a]), pd.Series([b]), pd.Series([pd.NaT]),
                         source="manual", owner="")
-        self._set(add_overrides(t, a, b, _when(when), value, note))
+        self._set(add_overrides(t, a, b, as_utc(when, default="now", name="when"), value, note))
 
     # ------------------------------------------------------------ paths
     def warm_paths(self, target: str, source: str | None = None, k: int = 5,
@@ -760,7 +761,7 @@ class Network:
         A tie's strength is read as the chance the person acts on a request
         along it; a path's probability is the product of its hops'
         strengths, the last hop being the person's tie to the company
-        (:class:`~netgraph.CompanyTieModel`). See :func:`netgraph.paths.warm_paths`.
+        (:class:`~netgraph.CompanyTieModel`). See :func:`netgraph.routing.paths.warm_paths`.
 
         Parameters
         ----------
@@ -795,7 +796,7 @@ class Network:
         >>> best.people
         ['Ada', 'Grace Hopper']
         """
-        from netgraph import paths
+        from netgraph.routing import paths
 
         return paths.warm_paths(self._index(at), target, source=source, k=k,
                                 max_hops=max_hops, exclude=exclude,
@@ -810,7 +811,7 @@ class Network:
         ``routes``, how many people at the target they can reach within
         ``max_hops - 1`` hops (``count_routes=False`` skips that count, which
         costs seconds for the very largest employers). See
-        :func:`netgraph.paths.introducers`.
+        :func:`netgraph.routing.paths.introducers`.
 
         Examples
         --------
@@ -821,7 +822,7 @@ class Network:
         >>> net.introducers("Acme")["introducer"].tolist()
         ['Grace Hopper']
         """
-        from netgraph import paths
+        from netgraph.routing import paths
 
         return paths.introducers(self._index(at), target, source=source, max_hops=max_hops,
                                  exclude=exclude, count_routes=count_routes)
@@ -840,7 +841,7 @@ class Network:
         >>> sorted(net.reach()["company"])
         ['Acme Inc', 'Globex']
         """
-        from netgraph import paths
+        from netgraph.routing import paths
 
         return paths.reach(self._index(at), companies, source=source, max_hops=max_hops,
                            exclude=exclude)
@@ -874,7 +875,7 @@ class Network:
         >>> out.read_text().count("<script") >= 1
         True
         """
-        from netgraph.viz.html import write_html
+        from netgraph.views.html import write_html
 
         return write_html(self.graph, path, paths=paths, around=around, max_nodes=max_nodes,
                           title=title, owner_ids=self.owners["person_id"].tolist())
@@ -966,11 +967,11 @@ class Network:
     def _models_from_meta(meta: dict[str, Any]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         if "model" in meta:
-            from netgraph.strength import StrengthModel
+            from netgraph.scoring.strength import StrengthModel
 
             out["model"] = StrengthModel(**meta["model"])
         if "company_model" in meta:
-            from netgraph.paths import CompanyTieModel
+            from netgraph.routing.paths import CompanyTieModel
 
             out["company_model"] = CompanyTieModel(**meta["company_model"])
         return out
@@ -982,22 +983,3 @@ class Network:
         people = self._t.people
         hit = people.loc[people["person_id"] == pid, "name"]
         return hit.iloc[0] if len(hit) else pid
-
-
-def _today() -> pd.Timestamp:
-    """Now, rounded down to the day, so cached scores hold for the day."""
-    return pd.Timestamp.now(tz="UTC").floor("D")
-
-
-def _when(at: Any) -> pd.Timestamp:
-    if at is None:
-        return _today()
-    try:
-        ts = pd.Timestamp(at)
-    except (TypeError, ValueError) as err:
-        raise InputError(f"cannot read the date {at!r}", expected="a date like '2026-01-31'",
-                         hint="Pass a pandas Timestamp, datetime or ISO date string.") from err
-    if pd.isna(ts):
-        raise InputError(f"cannot read the date {at!r}", expected="a date like '2026-01-31'",
-                         hint="Pass a pandas Timestamp, datetime or ISO date string.")
-    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")

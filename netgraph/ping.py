@@ -1,7 +1,7 @@
 """The ping list: whom to get back in touch with before a useful tie goes cold.
 
 Each of the owner's ties gets a tier from its strength today (close, developing,
-secondary, cold; :meth:`~netgraph.strength.StrengthModel.tier`) and the tier's cadence
+secondary, cold; :meth:`~netgraph.scoring.strength.StrengthModel.tier`) and the tier's cadence
 (Ferrazzi's "pinging": developing relationships about monthly, secondary ones two or
 three times a year). From the strengths and their forecast (no further contact) the
 list ranks ties by what is at stake::
@@ -21,8 +21,8 @@ secondary tier: a connection never contacted, a single old e-mail) are left out 
 Examples
 --------
 >>> import pandas as pd
->>> from netgraph import schema
->>> from netgraph.strength import prepare, score
+>>> from netgraph.data import schema
+>>> from netgraph.scoring.strength import prepare, score
 >>> from netgraph.ping import ping_list
 >>> ids = ["in:ada", "in:bob", "in:cy", "in:di"]
 >>> ties = schema.conform(pd.DataFrame({"a": ["in:ada"] * 3, "b": ids[1:],
@@ -52,34 +52,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from netgraph._time import NS_PER_DAY as _NS_PER_DAY
+from netgraph._time import as_utc, datetimes_from_days, span_words
 from netgraph.errors import InputError
-from netgraph.strength import TIERS, StrengthModel, _utc
+from netgraph.scoring.strength import TIERS, StrengthModel
 
 __all__ = ["cadence_words", "ping_list", "span_words"]
 
 _NEEDED = ("a", "b", "strength", "tier", "last_contact", "cooling", "usual_gap_days",
            "silence_days", "peak", "next_tier_on", "goes_cold_on")
 _COOLING_URGENCY = 0.75
-_NS_PER_DAY = 86_400 * 10**9
-
-
-def span_words(days: Any) -> np.ndarray:
-    """Durations in words, vectorised: '3 days', '5 weeks', '9 months', '2 years'.
-
-    Examples
-    --------
-    >>> from netgraph.ping import span_words
-    >>> span_words([0.2, 1, 20, 270, 800]).tolist()
-    ['5 hours', '1 day', '3 weeks', '9 months', '2 years']
-    """
-    d = np.asarray(days, dtype="float64")
-    d = np.where(np.isfinite(d), np.maximum(d, 0.0), 0.0)
-    conds = [d < 1, d < 14, d < 60, d < 730]
-    num = np.select(conds, [np.rint(d * 24), np.rint(d), np.rint(d / 7), np.rint(d / 30.44)],
-                    np.rint(d / 365.25)).astype("int64")
-    unit = np.select(conds, ["hour", "day", "week", "month"], "year")
-    plural = np.where(num == 1, "", "s")
-    return np.char.add(np.char.add(num.astype(str), " "), np.char.add(unit, plural)).astype(object)
 
 
 _CADENCE_NAMES = {7: "weekly", 14: "fortnightly", 30: "monthly", 31: "monthly", 91: "quarterly",
@@ -119,7 +101,7 @@ def ping_list(strengths: pd.DataFrame, *, owner: str | Sequence[str] | None = No
     Parameters
     ----------
     strengths : pandas.DataFrame
-        :func:`netgraph.strength.score` of the owner's ties **with** ``forecast=True``
+        :func:`netgraph.scoring.strength.score` of the owner's ties **with** ``forecast=True``
         (it needs ``peak``, ``next_tier_on`` and ``goes_cold_on``), evaluated at *at*.
     owner : str or sequence of str, optional
         Person id(s) of the owner(s); the other side of each tie is the person to ping.
@@ -155,8 +137,8 @@ def ping_list(strengths: pd.DataFrame, *, owner: str | Sequence[str] | None = No
     Examples
     --------
     >>> import pandas as pd
-    >>> from netgraph import schema
-    >>> from netgraph.strength import prepare, score
+    >>> from netgraph.data import schema
+    >>> from netgraph.scoring.strength import prepare, score
     >>> from netgraph.ping import ping_list
     >>> ties = schema.conform(pd.DataFrame({"a": ["in:a"], "b": ["in:b"]}), "ties")
     >>> inter = schema.conform(pd.DataFrame({"person_id": ["in:b"] * 6, "other_id": ["in:a"] * 6,
@@ -169,10 +151,10 @@ def ping_list(strengths: pd.DataFrame, *, owner: str | Sequence[str] | None = No
     missing = [c for c in _NEEDED if c not in strengths.columns]
     if missing:
         raise InputError(f"the strengths frame lacks {', '.join(missing)}",
-                         expected="netgraph.strength.score(..., forecast=True) output",
+                         expected="netgraph.scoring.strength.score(..., forecast=True) output",
                          hint="score the owner's ties with forecast=True")
     model = StrengthModel() if model is None else model
-    at_ts = _utc(at)
+    at_ts = as_utc(at, default="now", name="at")
     at_days = at_ts.value / _NS_PER_DAY
     if owner is None:
         if people is None or "is_owner" not in people:
@@ -248,7 +230,7 @@ def ping_list(strengths: pd.DataFrame, *, owner: str | Sequence[str] | None = No
                      np.where(overdue > 0,
                               "overdue by " + span_words(overdue) + " for a "
                               + cadence_words(cadence) + " cadence",
-                              "due on " + _dates(pd.Series(_to_dt(due_raw))) + " ("
+                              "due on " + _dates(pd.Series(datetimes_from_days(due_raw))) + " ("
                               + cadence_words(cadence) + " cadence)"))
     r_due = np.where(has_last, r_due, "never contacted: "
                      + np.where(weight > 1, "on a path you want", "worth a first ping"))
@@ -269,7 +251,7 @@ def ping_list(strengths: pd.DataFrame, *, owner: str | Sequence[str] | None = No
         "strength": strength,
         "tier": pd.Categorical(tiers[code], categories=list(TIERS)),
         "last_contact": s["last_contact"].to_numpy(),
-        "due": _to_dt(due),
+        "due": datetimes_from_days(due),
         "goes_cold_on": s["goes_cold_on"].to_numpy(),
         "reason": reason.to_numpy(dtype=object),
         "priority": priority,
@@ -281,9 +263,3 @@ def ping_list(strengths: pd.DataFrame, *, owner: str | Sequence[str] | None = No
     if n is not None:
         out = out.head(int(n))
     return out.reset_index(drop=True)
-
-
-def _to_dt(days: np.ndarray) -> pd.DatetimeIndex:
-    days = np.asarray(days, dtype="float64")
-    ns = np.where(np.isfinite(days), np.rint(days * 86_400) * 10**9, np.nan)
-    return pd.to_datetime(ns, utc=True)

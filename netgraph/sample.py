@@ -46,7 +46,7 @@ from urllib.parse import quote
 import numpy as np
 import pandas as pd
 
-from netgraph import schema
+from netgraph.data import schema
 from netgraph.errors import InputError
 
 __all__ = [
@@ -1547,10 +1547,10 @@ def pooled_tables(n_people: int = 1_000_000, n_ties: int = 12_000_000,
     -------
     dict of str to DataFrame
         ``people``, ``companies``, ``affiliations``, ``ties``, ``interactions``
-        with exactly the columns and dtypes of :data:`netgraph.schema.TABLES`.
+        with exactly the columns and dtypes of :data:`netgraph.data.schema.TABLES`.
         ``person_id`` is ``"in:p0001234"`` (zero-padded, so string order is
         numeric order), ``url`` the matching profile URL, ``company_id`` is
-        :func:`netgraph.identity.company_key` of the company name.
+        :func:`netgraph.data.identity.company_key` of the company name.
 
     Examples
     --------
@@ -1562,7 +1562,7 @@ def pooled_tables(n_people: int = 1_000_000, n_ties: int = 12_000_000,
     >>> t["people"].loc[0, "person_id"], bool(t["people"].loc[0, "is_owner"])
     ('in:p0000000', True)
     """
-    from netgraph.identity import company_key
+    from netgraph.data.identity import company_key
 
     if owners is None:
         owners = (min(30_000, n_people // 10),) if n_people >= 20 else ()

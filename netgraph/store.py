@@ -11,7 +11,7 @@ previous file intact.
 Examples
 --------
 >>> import tempfile, os
->>> from netgraph.merge import Tables
+>>> from netgraph.data.merge import Tables
 >>> from netgraph.store import save_tables, load_tables
 >>> path = os.path.join(tempfile.mkdtemp(), "net.db")
 >>> save_tables(path, Tables.empty(), meta={"targets": ["Acme"]})
@@ -34,9 +34,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from netgraph import schema
+from netgraph.data import schema
+from netgraph.data.merge import Tables
 from netgraph.errors import WorkspaceError
-from netgraph.merge import Tables
 
 __all__ = ["FORMAT", "load_tables", "save_tables"]
 
@@ -101,7 +101,7 @@ def save_tables(path: str | PathLike[str], tables: Tables, meta: dict[str, Any] 
     Examples
     --------
     >>> import os, tempfile
-    >>> from netgraph.merge import Tables
+    >>> from netgraph.data.merge import Tables
     >>> from netgraph.store import save_tables
     >>> path = os.path.join(tempfile.mkdtemp(), "w.db")
     >>> save_tables(path, Tables.empty())

@@ -21,7 +21,7 @@ import numpy as np
 import pytest
 
 from netgraph.errors import InputError, NotFoundError
-from netgraph.viz.html import PATH_COLOR, build_page, iframe, layout, select_nodes, write_html
+from netgraph.views.html import PATH_COLOR, build_page, iframe, layout, select_nodes, write_html
 
 XSS_IMG = '<img src=x onerror="window.__pwned=1">'
 XSS_SCRIPT = "<script>window.__pwned=2</script>"
@@ -109,7 +109,7 @@ class Hop:
 
 @dataclass
 class FakeWarmPath:
-    """Duck-typed like netgraph.paths.WarmPath (only what the adapter reads)."""
+    """Duck-typed like netgraph.routing.paths.WarmPath (only what the adapter reads)."""
 
     person_ids: list[str]
     company: str

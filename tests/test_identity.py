@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from netgraph.identity import (
+from netgraph.data.identity import (
     company_key,
     is_placeholder_company,
     name_key,

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from netgraph.errors import InputError
-from netgraph.io._text import decode, parse_dates, to_safe_csv
-from netgraph.io.linkedin import (
+from netgraph.sources.csvfile import decode, parse_dates, to_safe_csv
+from netgraph.sources.linkedin import (
     linkedin_slug,
     message_interactions,
     normalise_linkedin_url,

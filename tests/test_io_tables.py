@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from netgraph.data.schema import CHANNELS
 from netgraph.errors import InputError
-from netgraph.io.tables import read_affiliations, read_contacts, read_interactions
-from netgraph.schema import CHANNELS
+from netgraph.sources.generic import read_affiliations, read_contacts, read_interactions
 
 UTC = "datetime64[ns, UTC]"
 IN = "https://www.linkedin.com/in/"

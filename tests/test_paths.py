@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netgraph as ng
-from netgraph.index import PathIndex
-from netgraph.paths import (
+from netgraph.routing.index import PathIndex
+from netgraph.routing.paths import (
     CompanyTieModel,
     WarmPaths,
     company_links,
@@ -265,7 +265,7 @@ def test_results_are_deterministic():
 # ----------------------------------------------------------------------------- example network
 @pytest.fixture
 def ix():
-    from netgraph.paths import _example_index
+    from netgraph.routing.paths import _example_index
 
     return _example_index()
 

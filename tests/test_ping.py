@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 import netgraph as ng
-from netgraph import schema
+from netgraph.data import schema
 from netgraph.ping import cadence_words, ping_list, span_words
-from netgraph.strength import StrengthModel, prepare, score
+from netgraph.scoring.strength import StrengthModel, prepare, score
 
 IDS = ["in:ada", "in:bob", "in:cy", "in:di", "in:ed", "in:flo"]
 NAMES = ["Ada", "Bob", "Cy", "Di", "Ed", "Flo"]

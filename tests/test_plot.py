@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import netgraph as ng
-from netgraph.viz import plot
+from netgraph.views import plot
 
 
 @pytest.fixture

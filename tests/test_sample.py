@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from netgraph import sample, schema
+from netgraph import sample
+from netgraph.data import schema
 from netgraph.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -277,7 +278,7 @@ def test_export_zip_is_deterministic_with_files_at_the_root(sample_dir):
 
 
 def test_linkedin_readers_read_every_sample_file(sample_dir):
-    linkedin = pytest.importorskip("netgraph.io.linkedin")
+    linkedin = pytest.importorskip("netgraph.sources.linkedin")
     root, _ = sample_dir
     for owner in sample.OWNERS:
         df = linkedin.read_linkedin_connections(root / owner / "Connections.csv")

@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 import netgraph as ng
-from netgraph import schema
-from netgraph.strength import (
+from netgraph.data import schema
+from netgraph.scoring.strength import (
     StrengthModel,
     explain,
     find_tie,
@@ -206,7 +206,7 @@ class TestProperties:
         assert out.tenure[0] == pytest.approx(expected)
 
     def test_union_of_unsorted_overlapping_intervals(self):
-        from netgraph.strength import _union
+        from netgraph.scoring.strength import _union
 
         row = np.array([1, 0, 1, 0, 1])
         start = np.array([5.0, 0.0, 0.0, 2.0, 20.0])

@@ -17,7 +17,7 @@ value once.
 Examples
 --------
 >>> import pandas as pd
->>> from netgraph.identity import company_key
+>>> from netgraph.data.identity import company_key
 >>> company_key(pd.Series(["Acme Robotics, Inc.", "ACME robotics LLC", "Self-Employed"])).tolist()
 ['acme robotics', 'acme robotics', '']
 """
@@ -117,7 +117,7 @@ def company_key(names: pd.Series | Iterable[str]) -> pd.Series:
 
     Examples
     --------
-    >>> from netgraph.identity import company_key
+    >>> from netgraph.data.identity import company_key
     >>> company_key(["The Acme Company", "Acme GmbH", "Café Müller S.A.", "N/A"]).tolist()
     ['acme', 'acme', 'cafe muller', '']
     """
@@ -129,7 +129,7 @@ def is_placeholder_company(names: pd.Series | Iterable[str]) -> pd.Series:
 
     Examples
     --------
-    >>> from netgraph.identity import is_placeholder_company
+    >>> from netgraph.data.identity import is_placeholder_company
     >>> is_placeholder_company(["Self Employed", "Stealth Mode", "Acme", ""]).tolist()
     [True, True, False, False]
     """
@@ -142,7 +142,7 @@ def name_key(names: pd.Series | Iterable[str]) -> pd.Series:
 
     Examples
     --------
-    >>> from netgraph.identity import name_key
+    >>> from netgraph.data.identity import name_key
     >>> name_key(["  José  O'Neil ", "JOSE ONEIL"]).tolist()
     ['jose oneil', 'jose oneil']
     """
@@ -174,7 +174,7 @@ def person_ids(
     Examples
     --------
     >>> import pandas as pd
-    >>> from netgraph.identity import person_ids
+    >>> from netgraph.data.identity import person_ids
     >>> s = lambda *v: pd.Series(list(v), dtype="object")
     >>> person_ids(s("https://www.linkedin.com/in/ada-l", "", ""),
     ...            s("", "Ada@Example.org", ""), s("Ada", "Ada", "Ada L."),
@@ -244,7 +244,7 @@ def similar_companies(
 
     Examples
     --------
-    >>> from netgraph.identity import similar_companies
+    >>> from netgraph.data.identity import similar_companies
     >>> similar_companies(["Acme Robotics", "Acme Robotic", "Globex"]).values.tolist()
     [['acme robotic', 'acme robotics', 96.0]]
     """

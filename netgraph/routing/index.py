@@ -12,12 +12,12 @@ Memory (what :meth:`PathIndex.nbytes` counts): per tie, both directions of
 ``indptr`` and the person-company arrays (21 bytes a link, both ways). A network of 1M
 people and 12M ties takes about 27 bytes a tie and builds in about 2 s.
 
-The search itself lives in :mod:`netgraph.paths`.
+The search itself lives in :mod:`netgraph.routing.paths`.
 
 Examples
 --------
 >>> import numpy as np, pandas as pd
->>> from netgraph.index import PathIndex
+>>> from netgraph.routing.index import PathIndex
 >>> people = pd.DataFrame({"person_id": ["in:ada", "in:bob", "in:cy"],
 ...                        "name": ["Ada", "Bob", "Cy"], "is_owner": [True, False, False]})
 >>> pdt = pd.CategoricalDtype(people["person_id"])
@@ -40,11 +40,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from netgraph._time import as_utc
 from netgraph.errors import InputError
 
 __all__ = ["PathIndex"]
 
-_UTC = "datetime64[ns, UTC]"
 
 
 def _csr(n_rows: int, rows: np.ndarray, cols: np.ndarray, data: np.ndarray
@@ -86,8 +86,8 @@ def _codes(col: pd.Series, people_ids: pd.Index, what: str) -> np.ndarray:
 class PathIndex:
     """Compact, immutable arrays for path search over people and companies.
 
-    Build it with :meth:`build`; query it with :func:`netgraph.paths.warm_paths`,
-    :func:`~netgraph.paths.introducers` and :func:`~netgraph.paths.reach`.
+    Build it with :meth:`build`; query it with :func:`netgraph.routing.paths.warm_paths`,
+    :func:`~netgraph.routing.paths.introducers` and :func:`~netgraph.routing.paths.reach`.
 
     Attributes
     ----------
@@ -146,7 +146,7 @@ class PathIndex:
             (e.g. ``tie_strengths(...)["strength"]``). 0 drops the tie.
         company_links : DataFrame
             Person-company strengths, one row per (person, company), as
-            returned by :func:`netgraph.paths.company_links`: ``person_id``,
+            returned by :func:`netgraph.routing.paths.company_links`: ``person_id``,
             ``company_id``, ``strength`` and optionally ``current``,
             ``title``, ``start``, ``end``.
         evidence : DataFrame, optional
@@ -169,7 +169,7 @@ class PathIndex:
         Examples
         --------
         >>> import numpy as np, pandas as pd
-        >>> from netgraph.index import PathIndex
+        >>> from netgraph.routing.index import PathIndex
         >>> people = pd.DataFrame({"person_id": ["a", "b"], "name": ["A", "B"],
         ...                        "is_owner": [True, False]})
         >>> ties = pd.DataFrame({"a": ["a"], "b": ["b"]})
@@ -249,9 +249,7 @@ class PathIndex:
             np.empty(0, dtype=np.float32)
         np.maximum(emp_cost, 0, out=emp_cost)
         pc_indptr, pc_company, pc_link = _csr(n, lp, lc, lrow)
-        at = pd.Timestamp.now(tz="UTC") if at is None else pd.Timestamp(at)
-        if at.tzinfo is None:
-            at = at.tz_localize("UTC")
+        at = as_utc(at, default="now", name="at")
         is_owner = people["is_owner"].to_numpy(dtype=bool) if "is_owner" in people else \
             np.zeros(n, dtype=bool)
         return cls(
@@ -286,7 +284,7 @@ class PathIndex:
         Examples
         --------
         >>> import numpy as np, pandas as pd
-        >>> from netgraph.index import PathIndex
+        >>> from netgraph.routing.index import PathIndex
         >>> people = pd.DataFrame({"person_id": ["a", "b"], "name": ["A", "B"]})
         >>> ix = PathIndex.build(people, pd.DataFrame({"company_id": [], "name": []}),
         ...                      pd.DataFrame({"a": ["a"], "b": ["b"]}), [0.5],

@@ -49,7 +49,7 @@ network request (``default-src 'none'``).
 Examples
 --------
 >>> import tempfile, pathlib, networkx as nx
->>> from netgraph.viz.html import write_html
+>>> from netgraph.views.html import write_html
 >>> g = nx.Graph()
 >>> g.add_node("in:ada", kind="person", name="Ada", is_owner=True)
 >>> g.add_node("in:bob", kind="person", name="Bob", company="Acme", company_id="acme")

@@ -2,7 +2,7 @@
 
 Each reader takes a CSV file (path) or a pandas DataFrame and returns a
 normalised DataFrame whose ``df.attrs["report"]`` is an
-:class:`~netgraph.io.report.ImportReport`. Columns are bound by name with
+:class:`~netgraph.sources.report.ImportReport`. Columns are bound by name with
 aliases (case, spaces, ``_`` and ``-`` ignored), never by position; the
 header may follow a preamble or blank lines. Files may be UTF-8 (with or
 without BOM), UTF-16 or Windows-1252. Readers do not resolve identities.
@@ -16,7 +16,7 @@ timestamps are ``datetime64[ns, UTC]`` (naive times are UTC).
 Examples
 --------
 >>> import pandas as pd
->>> from netgraph.io.tables import read_interactions
+>>> from netgraph.sources.generic import read_interactions
 >>> log = pd.DataFrame({"person": ["Grace Hopper"], "date": ["2024-03-01"],
 ...                     "type": ["coffee"]})
 >>> df = read_interactions(log)
@@ -32,7 +32,8 @@ from os import PathLike
 import numpy as np
 import pandas as pd
 
-from netgraph.io._text import (
+from netgraph.data.schema import CHANNELS
+from netgraph.sources.csvfile import (
     RawTable,
     Spec,
     finish_frame,
@@ -41,9 +42,8 @@ from netgraph.io._text import (
     parse_dates,
     preview,
 )
-from netgraph.io.linkedin import normalise_linkedin_url
-from netgraph.io.report import ImportReport
-from netgraph.schema import CHANNELS
+from netgraph.sources.linkedin import normalise_linkedin_url
+from netgraph.sources.report import ImportReport
 
 __all__ = ["read_affiliations", "read_contacts", "read_interactions"]
 
@@ -347,7 +347,7 @@ def read_interactions(path_or_frame: Source) -> pd.DataFrame:
         Columns ``line``, ``person``, ``person_url`` (normalised),
         ``person_email`` (lower case), ``other`` (``""`` = the owner),
         ``timestamp`` (UTC), ``channel`` (categorical over
-        :data:`netgraph.schema.CHANNELS`), ``direction``, ``participants``
+        :data:`netgraph.data.schema.CHANNELS`), ``direction``, ``participants``
         (int64, default 2; below 2 or not an integer is a warning and 2),
         ``note``. Skipped and reported: missing or unparseable timestamp,
         no person, self-interaction (person equal to other, ignoring case).

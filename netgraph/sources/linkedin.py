@@ -3,7 +3,7 @@
 Every reader is pure: it takes a file (a ``Connections.csv``, a
 ``messages.csv``, ... or the whole export as a ``.zip`` or folder) and returns
 a pandas DataFrame whose ``df.attrs["report"]`` is an
-:class:`~netgraph.io.report.ImportReport`. Readers do not resolve identities
+:class:`~netgraph.sources.report.ImportReport`. Readers do not resolve identities
 and never touch a :class:`~netgraph.Network`.
 
 Conventions of every output frame:
@@ -54,7 +54,7 @@ import numpy as np
 import pandas as pd
 
 from netgraph.errors import InputError
-from netgraph.io._text import (
+from netgraph.sources.csvfile import (
     NoRowsError,
     RawTable,
     Spec,
@@ -69,7 +69,7 @@ from netgraph.io._text import (
     read_bytes,
     read_zip_member,
 )
-from netgraph.io.report import ImportReport
+from netgraph.sources.report import ImportReport
 
 __all__ = [
     "linkedin_slug",
@@ -355,7 +355,7 @@ def read_linkedin_connections(path: FileSource | bytes, *, file: str | None = No
         ``PhD``; ``Jr.``/``III`` stay in the name), ``url`` (normalised),
         ``email`` (lower case), ``company``, ``position``, ``connected_on``
         (UTC, NaT when missing or unparseable). ``attrs["report"]`` is the
-        :class:`~netgraph.io.report.ImportReport`: ghost rows (no name and no
+        :class:`~netgraph.sources.report.ImportReport`: ghost rows (no name and no
         URL) are skipped with their line; unparseable dates and non-profile
         URLs are warnings.
 

@@ -15,8 +15,8 @@ they rest on (``since``, ``source``, ``owner``, interaction counts
 Examples
 --------
 >>> import pandas as pd
->>> from netgraph.merge import Tables, upsert_people, add_ties
->>> from netgraph.graph import build_graph
+>>> from netgraph.data.merge import Tables, upsert_people, add_ties
+>>> from netgraph.views.graph import build_graph
 >>> t = Tables.empty()
 >>> rows = pd.DataFrame({"name": ["Ada", "Alan"], "email": ["ada@x.org", "alan@x.org"]})
 >>> t, ids, _ = upsert_people(t, rows, source="doc")
@@ -46,7 +46,7 @@ def company_node(company_id: str) -> str:
 
     Examples
     --------
-    >>> from netgraph.graph import company_node
+    >>> from netgraph.views.graph import company_node
     >>> company_node("acme robotics")
     'company:acme robotics'
     """
@@ -106,7 +106,7 @@ def build_graph(tables, strengths: pd.DataFrame | None = None,
 
     Parameters
     ----------
-    tables : netgraph.merge.Tables
+    tables : netgraph.data.merge.Tables
         The canonical tables.
     strengths : DataFrame, optional
         One row per row of ``tables.ties`` (same order) with at least a
@@ -124,7 +124,7 @@ def build_graph(tables, strengths: pd.DataFrame | None = None,
     Examples
     --------
     >>> import pandas as pd, netgraph as ng
-    >>> from netgraph.graph import build_graph
+    >>> from netgraph.views.graph import build_graph
     >>> net = ng.Network()
     >>> _ = net.import_contacts(pd.DataFrame({"name": ["Grace Hopper"], "company": ["Acme"]}),
     ...                         owner="Ada")

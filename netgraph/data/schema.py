@@ -39,7 +39,7 @@ overrides
 
 Examples
 --------
->>> from netgraph import schema
+>>> from netgraph.data import schema
 >>> list(schema.empty("ties").columns)
 ['a', 'b', 'since', 'source', 'owner']
 
@@ -151,7 +151,7 @@ def person_dtype(person_ids) -> pd.CategoricalDtype:
 
     Examples
     --------
-    >>> from netgraph.schema import person_dtype
+    >>> from netgraph.data.schema import person_dtype
     >>> list(person_dtype(["in:ada", "in:alan"]).categories)
     ['in:ada', 'in:alan']
     """
@@ -177,7 +177,7 @@ def empty(table: str, person_ids=()) -> pd.DataFrame:
 
     Examples
     --------
-    >>> from netgraph.schema import empty
+    >>> from netgraph.data.schema import empty
     >>> empty("interactions").dtypes["timestamp"]
     datetime64[ns, UTC]
     """
@@ -210,7 +210,7 @@ def conform(frame: pd.DataFrame, table: str, person_ids=None) -> pd.DataFrame:
     Examples
     --------
     >>> import pandas as pd
-    >>> from netgraph.schema import conform
+    >>> from netgraph.data.schema import conform
     >>> conform(pd.DataFrame({"a": ["x"], "b": ["y"]}), "ties").loc[0, "source"]
     ''
     """
@@ -272,7 +272,7 @@ def enforce(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     Examples
     --------
     >>> import pandas as pd
-    >>> from netgraph.schema import enforce
+    >>> from netgraph.data.schema import enforce
     >>> f = pd.DataFrame({"company_id": pd.Series(["acme"], dtype="str"), "name": ["Acme"],
     ...                   "aliases": [""]})
     >>> enforce(f, "companies").dtypes.tolist()

@@ -7,7 +7,7 @@ changed in place, so a failed import leaves the network as it was.
 Examples
 --------
 >>> import pandas as pd
->>> from netgraph.merge import Tables, upsert_people
+>>> from netgraph.data.merge import Tables, upsert_people
 >>> t = Tables.empty()
 >>> rows = pd.DataFrame({"name": ["Ada Lovelace"], "url": ["https://www.linkedin.com/in/ada"],
 ...                      "company": ["Analytical Engines Ltd"]})
@@ -23,8 +23,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from netgraph import schema
-from netgraph.identity import company_key, name_key, person_ids
+from netgraph.data import schema
+from netgraph.data.identity import company_key, name_key, person_ids
 
 __all__ = [
     "Tables",
@@ -128,7 +128,7 @@ class Tables:
         return self._cache["text_rank"]
 
     def name_keys(self) -> pd.Series:
-        """Folded names of the people (:func:`~netgraph.identity.name_key`), cached."""
+        """Folded names of the people (:func:`~netgraph.data.identity.name_key`), cached."""
         if "name_keys" not in self._cache:
             self._cache["name_keys"] = name_key(self.people["name"])
         return self._cache["name_keys"]
@@ -227,7 +227,7 @@ def pair_key(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     Examples
     --------
     >>> import numpy as np
-    >>> from netgraph.merge import pair_key
+    >>> from netgraph.data.merge import pair_key
     >>> pair_key(np.array([1, 5]), np.array([5, 1])).tolist()
     [4294967301, 4294967301]
     """

@@ -1,6 +1,6 @@
 """Import orchestration: reader output -> identity resolution -> new tables.
 
-Each function takes the current :class:`~netgraph.merge.Tables` and returns
+Each function takes the current :class:`~netgraph.data.merge.Tables` and returns
 new tables and an :class:`~netgraph.ImportReport`; nothing is changed in
 place, so an import that raises leaves the network as it was. The
 :class:`~netgraph.Network` methods of the same names call these.
@@ -14,11 +14,8 @@ from os import PathLike
 import numpy as np
 import pandas as pd
 
-from netgraph.errors import InputError
-from netgraph.identity import name_key
-from netgraph.io._text import NoRowsError
-from netgraph.io.report import ImportReport
-from netgraph.merge import (
+from netgraph.data.identity import name_key
+from netgraph.data.merge import (
     Tables,
     add_affiliations,
     add_interactions,
@@ -26,6 +23,9 @@ from netgraph.merge import (
     resolve_people,
     upsert_people,
 )
+from netgraph.errors import InputError
+from netgraph.sources.csvfile import NoRowsError
+from netgraph.sources.report import ImportReport
 
 __all__ = [
     "ensure_owner",
@@ -290,7 +290,7 @@ def _row_keys(rows: pd.DataFrame) -> pd.Series:
 
 def _read_export(path, owner: str | None, owner_url: str):
     """Read one export; infer the owner's URL from messages.csv when possible."""
-    from netgraph.io import linkedin as li
+    from netgraph.sources import linkedin as li
 
     frames, report = li.read_linkedin_export(path)
     report.kind = report.kind or "linkedin export"
@@ -487,7 +487,7 @@ def _import_events(t: Tables, rows: pd.DataFrame, owner_id: str, report: ImportR
 def import_contacts(t: Tables, path_or_frame: PathOrFrame, owner: str | None
                     ) -> tuple[Tables, ImportReport]:
     """Import a generic contacts CSV/DataFrame as the owner's ties."""
-    from netgraph.io.tables import read_contacts
+    from netgraph.sources.generic import read_contacts
 
     rows = read_contacts(path_or_frame)
     report = rows.attrs.get("report") or ImportReport(kind="contacts")
@@ -499,7 +499,7 @@ def import_contacts(t: Tables, path_or_frame: PathOrFrame, owner: str | None
 
 def import_affiliations(t: Tables, path_or_frame: PathOrFrame) -> tuple[Tables, ImportReport]:
     """Import job history: person, company, title, start, end."""
-    from netgraph.io.tables import read_affiliations
+    from netgraph.sources.generic import read_affiliations
 
     rows = read_affiliations(path_or_frame)
     report = rows.attrs.get("report") or ImportReport(kind="affiliations")
@@ -548,7 +548,7 @@ def import_affiliations(t: Tables, path_or_frame: PathOrFrame) -> tuple[Tables, 
 def import_interactions(t: Tables, path_or_frame: PathOrFrame, owner: str | None
                         ) -> tuple[Tables, ImportReport]:
     """Import an interaction log: person, other (default: the owner), timestamp, channel..."""
-    from netgraph.io.tables import read_interactions
+    from netgraph.sources.generic import read_interactions
 
     rows = read_interactions(path_or_frame)
     report = rows.attrs.get("report") or ImportReport(kind="interactions")

@@ -26,7 +26,7 @@ tables (person codes), so equal inputs always give equal answers.
 
 How it is searched
 ------------------
-All queries run on :class:`netgraph.index.PathIndex` (CSR arrays), not on
+All queries run on :class:`netgraph.routing.index.PathIndex` (CSR arrays), not on
 NetworkX. The search is an exact hop-bounded Bellman-Ford, vectorised with
 numpy over the frontier only, run *backwards* from the target's people
 (their person-company cost) for ``max_hops - 1`` layers and met by the
@@ -53,7 +53,7 @@ every company 0.3 s); 1M people and 12M ties in about 8 ms (index build under
 
 Examples
 --------
->>> from netgraph.paths import _example_index, warm_paths
+>>> from netgraph.routing.paths import _example_index, warm_paths
 >>> ix = _example_index()
 >>> paths = warm_paths(ix, "ACME Robotics, Inc.", k=2)
 >>> [p.people for p in paths]
@@ -76,8 +76,9 @@ from typing import Any, NamedTuple, overload
 import numpy as np
 import pandas as pd
 
+from netgraph._time import ago, as_utc, utc_column
 from netgraph.errors import InputError, NotFoundError
-from netgraph.index import PathIndex
+from netgraph.routing.index import PathIndex
 
 __all__ = [
     "CompanyTieModel",
@@ -90,7 +91,6 @@ __all__ = [
     "warm_paths",
 ]
 
-_UTC = "datetime64[ns, UTC]"
 _INF = np.inf
 _CHANNELS = ("meeting", "call", "message", "email", "linkedin", "other")
 _PLURAL = {"meeting": ("meeting", "meetings"), "call": ("call", "calls"),
@@ -131,7 +131,7 @@ class CompanyTieModel:
 
     Examples
     --------
-    >>> from netgraph.paths import CompanyTieModel
+    >>> from netgraph.routing.paths import CompanyTieModel
     >>> m = CompanyTieModel()
     >>> [round(float(x), 3) for x in m.alumni_strength([0, 3, 30])]
     [0.5, 0.3, 0.1]
@@ -175,34 +175,13 @@ class CompanyTieModel:
 
         Examples
         --------
-        >>> from netgraph.paths import CompanyTieModel
+        >>> from netgraph.routing.paths import CompanyTieModel
         >>> float(CompanyTieModel(alumni=0.6, alumni_floor=0.2).alumni_strength(1e9))
         0.2
         """
         y = np.maximum(np.asarray(years_since_left, dtype=np.float64), 0.0)
         return self.alumni_floor + (self.alumni - self.alumni_floor) * np.exp2(
             -y / self.alumni_half_life_years)
-
-
-def _utc(at: Any) -> pd.Timestamp:
-    if at is None:
-        return pd.Timestamp.now(tz="UTC")
-    try:
-        ts = pd.Timestamp(at)
-    except (TypeError, ValueError) as err:
-        raise InputError(f"at={at!r} is not a date", expected="a date or timestamp") from err
-    if ts is pd.NaT:
-        raise InputError("at is NaT", expected="a date or timestamp")
-    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
-
-
-def _utc_col(frame: pd.DataFrame, col: str) -> pd.Series:
-    if col not in frame:
-        return pd.Series(pd.NaT, index=frame.index, dtype=_UTC)
-    s = frame[col]
-    if not (isinstance(s.dtype, pd.DatetimeTZDtype)):
-        s = pd.to_datetime(s, utc=True)
-    return s.dt.tz_convert("UTC").astype(_UTC)
 
 
 def company_links(
@@ -240,7 +219,7 @@ def company_links(
     Examples
     --------
     >>> import pandas as pd
-    >>> from netgraph.paths import company_links
+    >>> from netgraph.routing.paths import company_links
     >>> aff = pd.DataFrame({"person_id": ["in:a", "in:b", "in:b"],
     ...     "company_id": ["acme", "acme", "globex"], "title": ["CTO", "Dev", ""],
     ...     "start": ["2015-01-01", "2010-01-01", "2030-01-01"],
@@ -250,15 +229,15 @@ def company_links(
     [['in:a', 'acme', 0.9, True], ['in:b', 'acme', 0.3, False]]
     """
     model = CompanyTieModel() if model is None else model
-    when = _utc(at)
+    when = as_utc(at, default="now", name="at")
     aff = affiliations.reset_index(drop=True)
     for col in ("person_id", "company_id"):
         if col not in aff:
             raise InputError(f"affiliations have no {col!r} column",
                              expected="the affiliations table (person_id, company_id, ...)")
     cid = aff["company_id"].astype(object).where(aff["company_id"].notna(), "")
-    start = _utc_col(aff, "start")
-    end = _utc_col(aff, "end")
+    start = utc_column(aff, "start")
+    end = utc_column(aff, "end")
     flag = aff["current"].fillna(False).astype(bool) if "current" in aff else end.isna()
     keep = (cid != "") & aff["person_id"].notna() & ~(start > when)
     current = (end > when) | (end.isna() & flag)
@@ -332,7 +311,7 @@ class WarmPath:
 
     Examples
     --------
-    >>> from netgraph.paths import _example_index, warm_paths
+    >>> from netgraph.routing.paths import _example_index, warm_paths
     >>> best = warm_paths(_example_index(), "Acme Robotics")[0]
     >>> best.introducer, best.n_hops, best.weakest.strength
     ('Tom Baker', 2, 0.6)
@@ -421,7 +400,7 @@ class WarmPaths(Sequence):
 
     Examples
     --------
-    >>> from netgraph.paths import _example_index, warm_paths
+    >>> from netgraph.routing.paths import _example_index, warm_paths
     >>> paths = warm_paths(_example_index(), "Globex")
     >>> bool(paths), paths.reason
     (False, 'nobody in your network has worked at Globex')
@@ -465,7 +444,7 @@ class WarmPaths(Sequence):
 
         Examples
         --------
-        >>> from netgraph.paths import _example_index, warm_paths
+        >>> from netgraph.routing.paths import _example_index, warm_paths
         >>> warm_paths(_example_index(), "acme robotics").to_frame()[["rank", "introducer"]]
            rank introducer
         0     1  Tom Baker
@@ -521,7 +500,7 @@ class _Target(NamedTuple):
 def _company_lookup(ix: PathIndex) -> dict[str, int]:
     lk = ix._cache.get("company_lookup")
     if lk is None:
-        from netgraph.identity import company_key
+        from netgraph.data.identity import company_key
 
         comp = ix.companies
         n = len(comp)
@@ -545,7 +524,7 @@ def _company_lookup(ix: PathIndex) -> dict[str, int]:
 
 
 def _company_code(ix: PathIndex, text: str) -> int:
-    from netgraph.identity import company_key
+    from netgraph.data.identity import company_key
 
     lk = _company_lookup(ix)
     if text in lk:
@@ -580,7 +559,7 @@ def _person_codes(ix: PathIndex, text: str) -> np.ndarray:
     if _EMAIL_RE.fullmatch(text):
         pos = ix.person_ids.get_indexer(["email:" + text.lower()])
         return pos[pos >= 0].astype(np.int64)
-    from netgraph.identity import name_key
+    from netgraph.data.identity import name_key
 
     keys = ix._cache.get("name_keys")
     if keys is None:
@@ -1090,23 +1069,6 @@ def _simple(hops: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 # =========================================================================== evidence
-def _ago(ts: pd.Timestamp, at: pd.Timestamp) -> str:
-    days = (at - ts).total_seconds() / 86400
-    if days < 0:
-        return f"on {ts:%Y-%m-%d}"
-    if days < 1:
-        return "today"
-    if days < 2:
-        return "yesterday"
-    if days < 14:
-        return f"{int(days)} days ago"
-    if days < 60:
-        return f"{int(days // 7)} weeks ago"
-    if days < 730:
-        return f"{int(days // 30.44)} months ago"
-    return f"{int(days // 365.25)} years ago"
-
-
 _EVIDENCE_COLS = ("last_contact", *(f"n_{c}" for c in _CHANNELS), "n_in", "n_out", "since",
                   "override", "cooling", "silence_days", "tier")
 
@@ -1168,7 +1130,7 @@ def _tie_evidence(ix: PathIndex, row: int, u: int, v: int) -> tuple[str, dict[st
     last = _val(ev, "last_contact")
     if last is not None:
         d["last_contact"] = last
-        parts.append(f"last contact {_ago(pd.Timestamp(last), ix.at)}")
+        parts.append(f"last contact {ago(pd.Timestamp(last), ix.at)}")
     counts = {c: int(_val(ev, f"n_{c}") or 0) for c in _CHANNELS}
     d.update({f"n_{c}": k for c, k in counts.items()})
     if sum(counts.values()):
@@ -1217,7 +1179,7 @@ def _link_evidence(ix: PathIndex, pos: int) -> tuple[str, dict[str, Any], str]:
             text += f" since {pd.Timestamp(start).year}"
     else:
         text = f"former {title}" if title else "former employee"
-        text += (f", left {pd.Timestamp(end).year} ({_ago(pd.Timestamp(end), ix.at)})"
+        text += (f", left {pd.Timestamp(end).year} ({ago(pd.Timestamp(end), ix.at)})"
                  if end is not None else ", end date unknown")
     return text, d, "works_at" if current else "worked_at"
 
@@ -1543,7 +1505,7 @@ def warm_paths(
 
     Examples
     --------
-    >>> from netgraph.paths import _example_index, warm_paths
+    >>> from netgraph.routing.paths import _example_index, warm_paths
     >>> ix = _example_index()
     >>> for p in warm_paths(ix, "acme robotics"):
     ...     print(round(p.probability, 3), p.text())
@@ -1632,7 +1594,7 @@ def introducers(
 
     Examples
     --------
-    >>> from netgraph.paths import _example_index, introducers
+    >>> from netgraph.routing.paths import _example_index, introducers
     >>> introducers(_example_index(), "Acme Robotics")[["introducer", "routes", "person"]]
       introducer  routes      person
     0  Tom Baker       1  Lena Ortiz
@@ -1727,7 +1689,7 @@ def reach(
 
     Examples
     --------
-    >>> from netgraph.paths import _example_index, reach
+    >>> from netgraph.routing.paths import _example_index, reach
     >>> ix = _example_index()
     >>> reach(ix)[["company", "probability", "introducer", "hops"]].round(3)
              company  probability introducer  hops

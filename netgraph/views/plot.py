@@ -25,8 +25,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from netgraph.schema import CHANNELS
-from netgraph.strength import TIERS, StrengthModel
+from netgraph.data.schema import CHANNELS
+from netgraph.scoring.strength import TIERS, StrengthModel
 
 __all__ = ["strength_history", "warmth"]
 
@@ -199,9 +199,9 @@ def warmth(net: Any, at: Any = None, over_time: bool = False, ax: Any = None,
     >>> ax.get_legend() is not None
     True
     """
-    from netgraph.strength import _utc
+    from netgraph._time import as_utc
 
-    at_ts = _utc(at)
+    at_ts = as_utc(at, default="now", name="at")
     if not over_time:
         counts = _tier_counts(net.strengths(at_ts)["tier"])
         return _plot_warmth_now(counts, ax, title=f"ties by warmth on {at_ts:%Y-%m-%d}")

@@ -56,8 +56,8 @@ checks that they agree with :func:`score` to 1e-12).
 Examples
 --------
 >>> import pandas as pd
->>> from netgraph import schema
->>> from netgraph.strength import StrengthModel, prepare, score
+>>> from netgraph.data import schema
+>>> from netgraph.scoring.strength import StrengthModel, prepare, score
 >>> ids = ["in:ada", "in:grace"]
 >>> ties = schema.conform(pd.DataFrame({"a": ["in:ada"], "b": ["in:grace"],
 ...                                     "since": ["2023-06-01"]}), "ties", ids)
@@ -84,8 +84,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from netgraph._time import NS_PER_DAY as _NS_PER_DAY
+from netgraph._time import as_utc, datetimes_from_days, days_of, ns_of, span_word, to_days
+from netgraph.data.schema import CHANNELS
 from netgraph.errors import InputError, NotFoundError
-from netgraph.schema import CHANNELS
 
 __all__ = [
     "TIERS",
@@ -106,7 +108,6 @@ __all__ = [
 #: Tier names, warmest first (see :meth:`StrengthModel.tier`).
 TIERS: tuple[str, ...] = ("close", "developing", "secondary", "cold")
 
-_NS_PER_DAY = 86_400 * 10**9
 _LN2 = math.log(2.0)
 _NCH = len(CHANNELS)
 
@@ -117,14 +118,14 @@ _DEFAULT_HALF_LIVES = {"meeting": 180.0, "call": 120.0, "message": 90.0, "email"
 
 
 class ChannelValues(dict):
-    """A read-only ``channel -> float`` dict over :data:`~netgraph.schema.CHANNELS`.
+    """A read-only ``channel -> float`` dict over :data:`~netgraph.data.schema.CHANNELS`.
 
     A ``dict`` (so :func:`dataclasses.asdict` and ``json`` handle it) that refuses
     changes, keeping :class:`StrengthModel` immutable and hashable.
 
     Examples
     --------
-    >>> from netgraph.strength import ChannelValues
+    >>> from netgraph.scoring.strength import ChannelValues
     >>> v = ChannelValues({"meeting": 1.0, "call": 0.5, "message": 0.4, "email": 0.3,
     ...                    "linkedin": 0.1, "other": 0.1})
     >>> v["call"], list(v)[:2]
@@ -161,7 +162,7 @@ class ChannelValues(dict):
         return self
 
     def array(self) -> np.ndarray:
-        """The values in :data:`~netgraph.schema.CHANNELS` order, as a float64 array."""
+        """The values in :data:`~netgraph.data.schema.CHANNELS` order, as a float64 array."""
         return np.array([self[c] for c in CHANNELS], dtype="float64")
 
 
@@ -327,7 +328,7 @@ class StrengthModel:
 
     Examples
     --------
-    >>> from netgraph.strength import StrengthModel
+    >>> from netgraph.scoring.strength import StrengthModel
     >>> m = StrengthModel()
     >>> m.half_lives["meeting"], m.tier([0.7, 0.05]).tolist()
     (180.0, ['close', 'cold'])
@@ -416,7 +417,7 @@ class StrengthModel:
 
         Examples
         --------
-        >>> from netgraph.strength import StrengthModel
+        >>> from netgraph.scoring.strength import StrengthModel
         >>> StrengthModel().with_(weights={"email": 0.5}).weights["meeting"]
         1.0
         """
@@ -437,7 +438,7 @@ class StrengthModel:
 
         Examples
         --------
-        >>> from netgraph.strength import StrengthModel
+        >>> from netgraph.scoring.strength import StrengthModel
         >>> StrengthModel().cadences["developing"]
         30.0
         """
@@ -450,7 +451,7 @@ class StrengthModel:
 
         Examples
         --------
-        >>> from netgraph.strength import StrengthModel
+        >>> from netgraph.scoring.strength import StrengthModel
         >>> StrengthModel().tier([0.9, 0.4, 0.2, 0.02]).tolist()
         ['close', 'developing', 'secondary', 'cold']
         """
@@ -472,70 +473,9 @@ class StrengthModel:
 # ---------------------------------------------------------------------------------------
 # time helpers
 
-def to_days(when: Any) -> float:
-    """Days since 1970-01-01 UTC (float) for a timestamp-like; ``None`` means now.
+def _at(when: Any) -> pd.Timestamp:
+    return as_utc(when, default="now", name="at")
 
-    Naive timestamps are taken as UTC.
-
-    Examples
-    --------
-    >>> from netgraph.strength import to_days
-    >>> to_days("1970-01-02T12:00")
-    1.5
-    """
-    ts = _utc(when)
-    return ts.value / _NS_PER_DAY
-
-
-def _utc(when: Any) -> pd.Timestamp:
-    if when is None:
-        return pd.Timestamp.now(tz="UTC")
-    try:
-        ts = pd.Timestamp(when)
-    except (TypeError, ValueError) as err:
-        raise InputError(f"cannot read {when!r} as a date", expected="a date such as "
-                         "'2026-05-01' or a pandas Timestamp") from err
-    if ts is pd.NaT:
-        raise InputError("the date is missing (NaT)", expected="a date such as '2026-05-01'")
-    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
-    return ts.as_unit("ns")
-
-
-def _ns(series: pd.Series | pd.Index) -> np.ndarray:
-    """int64 nanoseconds since the epoch (NaT -> min int64) of a datetime column."""
-    s = series if isinstance(series, (pd.Series, pd.Index)) else pd.Series(series)
-    if not isinstance(s.dtype, pd.DatetimeTZDtype) and s.dtype.kind != "M":
-        s = pd.to_datetime(s, utc=True)
-    arr = s.array if isinstance(s, pd.Series) else s._data
-    vals = np.asarray(arr.asi8)
-    unit = getattr(arr, "unit", "ns")
-    if unit == "ns":
-        return vals
-    mult = {"s": 10**9, "ms": 10**6, "us": 10**3}[unit]
-    nat = vals == np.iinfo("int64").min
-    out = vals * mult
-    out[nat] = np.iinfo("int64").min
-    return out
-
-
-def _days_col(series: pd.Series) -> np.ndarray:
-    """float64 days since the epoch of a datetime column; NaT -> NaN."""
-    ns = _ns(series)
-    out = ns / _NS_PER_DAY
-    out[ns == np.iinfo("int64").min] = np.nan
-    return out
-
-
-def _days_to_dt(days: np.ndarray) -> pd.DatetimeIndex:
-    days = np.asarray(days, dtype="float64")
-    ok = np.isfinite(days)
-    ns = np.full(days.shape, np.iinfo("int64").min, dtype="int64")
-    ns[ok] = np.rint(days[ok] * 86_400.0).astype("int64") * 10**9  # whole seconds
-    return pd.DatetimeIndex(ns.view("M8[ns]")).tz_localize("UTC")
-
-
-# ---------------------------------------------------------------------------------------
-# prepare
 
 _T_SHIFT = 9  # low 9 bits of a packed event: channel (3) | direction (2) | participants (4)
 _INT64_MIN = np.iinfo("int64").min
@@ -562,7 +502,7 @@ class Prepared:
         Its tie row.
     kind : numpy.ndarray of int16
         ``channel << 6 | direction << 4 | participants`` (channel: position in
-        :data:`~netgraph.schema.CHANNELS`; direction 0: *a* reached out to *b*, 1: *b*
+        :data:`~netgraph.data.schema.CHANNELS`; direction 0: *a* reached out to *b*, 1: *b*
         to *a*, 2: unknown; participants clipped to 2..15).
     gap : numpy.ndarray of float64
         Days since the same tie's previous interaction (NaN for its first).
@@ -685,7 +625,7 @@ def prepare(ties: pd.DataFrame, interactions: pd.DataFrame | None = None,
     ties : pandas.DataFrame
         The ``ties`` table (a, b, since, ...): one output row per tie row, in order.
     interactions, affiliations, overrides : pandas.DataFrame, optional
-        The canonical tables of those names (see :mod:`netgraph.schema`).
+        The canonical tables of those names (see :mod:`netgraph.data.schema`).
     people : sequence of str, optional
         ``people.person_id``; default: the categories of ``ties.a``.
 
@@ -696,8 +636,8 @@ def prepare(ties: pd.DataFrame, interactions: pd.DataFrame | None = None,
     Examples
     --------
     >>> import pandas as pd
-    >>> from netgraph import schema
-    >>> from netgraph.strength import prepare
+    >>> from netgraph.data import schema
+    >>> from netgraph.scoring.strength import prepare
     >>> ids = ["in:a", "in:b", "in:c"]
     >>> ties = schema.conform(pd.DataFrame({"a": ["in:a"], "b": ["in:b"]}), "ties", ids)
     >>> inter = schema.conform(pd.DataFrame({"person_id": ["in:b", "in:c"],
@@ -720,7 +660,7 @@ def prepare(ties: pd.DataFrame, interactions: pd.DataFrame | None = None,
         raise InputError(f"tie row {bad} names a person who is not in the network",
                          expected="ties between people of the people table")
     n_ties = len(ta)
-    since = _days_col(ties["since"]) if "since" in ties else np.full(n_ties, np.nan)
+    since = days_of(ties["since"]) if "since" in ties else np.full(n_ties, np.nan)
     tie_key = np.minimum(ta, tb) * n_people + np.maximum(ta, tb)
     order = np.argsort(tie_key, kind="stable")
     sorted_keys = tie_key[order]
@@ -731,7 +671,7 @@ def prepare(ties: pd.DataFrame, interactions: pd.DataFrame | None = None,
     if interactions is not None and len(interactions):
         p = _person_codes(interactions["person_id"], ids)
         o = _person_codes(interactions["other_id"], ids)
-        ns = _ns(interactions["timestamp"])
+        ns = ns_of(interactions["timestamp"])
         bad_person = (p < 0) | (o < 0)
         self_ = (p == o) & ~bad_person
         no_time = (ns == _INT64_MIN) & ~bad_person & ~self_
@@ -843,8 +783,8 @@ def _prepare_overlaps(ta: np.ndarray, tb: np.ndarray, ids: pd.Index,
     keep = (code >= 0) & (comp != "")
     if not keep.any():
         return empty
-    start = _days_col(aff["start"]) if "start" in aff else np.full(len(aff), np.nan)
-    end = _days_col(aff["end"]) if "end" in aff else np.full(len(aff), np.nan)
+    start = days_of(aff["start"]) if "start" in aff else np.full(len(aff), np.nan)
+    end = days_of(aff["end"]) if "end" in aff else np.full(len(aff), np.nan)
     cur = (aff["current"].to_numpy(dtype=bool) if "current" in aff
            else np.zeros(len(aff), bool))
     st = pd.DataFrame({"code": code[keep], "company_id": comp[keep], "start": start[keep],
@@ -875,7 +815,7 @@ def _prepare_overrides(sorted_keys: np.ndarray, order: np.ndarray, ids: pd.Index
         return empty
     a = _person_codes(overrides["a"], ids)
     b = _person_codes(overrides["b"], ids)
-    t = _days_col(overrides["timestamp"])
+    t = days_of(overrides["timestamp"])
     s = overrides["strength"].to_numpy(dtype="float64")
     row = _tie_rows(sorted_keys, order, np.minimum(a, b) * n_people + np.maximum(a, b))
     ok = (a >= 0) & (b >= 0) & np.isfinite(t) & np.isfinite(s) & (row >= 0)
@@ -1215,7 +1155,7 @@ def _frame(prep: Prepared, model: StrengthModel, st: _State, comp: dict[str, np.
         "strength": comp["strength"],
         "tier": pd.Categorical.from_codes(model._tier_codes(comp["strength"]),
                                           categories=list(TIERS)),
-        "last_contact": _days_to_dt(st.last),
+        "last_contact": datetimes_from_days(st.last),
     }
     for i, c in enumerate(CHANNELS):
         data[f"n_{c}"] = np.ascontiguousarray(st.n_ch[:, i])
@@ -1224,7 +1164,7 @@ def _frame(prep: Prepared, model: StrengthModel, st: _State, comp: dict[str, np.
     for k in ("interaction", "reciprocity", "tenure", "age", "override", "usual_gap_days",
               "silence_days", "cooling"):
         data[k] = comp[k]
-    data["since"] = _days_to_dt(st.since)
+    data["since"] = datetimes_from_days(st.since)
     idx = pd.RangeIndex(n_rows) if rows is None else pd.Index(rows)
     return pd.DataFrame(data, index=idx, copy=False)
 
@@ -1271,8 +1211,8 @@ def score(prep: Prepared, model: StrengthModel | None = None, at: Any = None, *,
     Examples
     --------
     >>> import pandas as pd
-    >>> from netgraph import schema
-    >>> from netgraph.strength import prepare, score
+    >>> from netgraph.data import schema
+    >>> from netgraph.scoring.strength import prepare, score
     >>> ids = ["in:a", "in:b", "in:c"]
     >>> ties = schema.conform(pd.DataFrame({"a": ["in:a", "in:a"], "b": ["in:b", "in:c"]}),
     ...                       "ties", ids)
@@ -1301,8 +1241,8 @@ def score(prep: Prepared, model: StrengthModel | None = None, at: Any = None, *,
         peak = _peak(model, st, ev, at_days)
         out["peak"] = np.maximum(peak, comp["strength"])
         nxt, cold = _drop_dates(st, model, comp["strength"])
-        out["next_tier_on"] = _days_to_dt(nxt)
-        out["goes_cold_on"] = _days_to_dt(cold)
+        out["next_tier_on"] = datetimes_from_days(nxt)
+        out["goes_cold_on"] = datetimes_from_days(cold)
     if ties is not None:
         out = out.loc[np.asarray(ties, dtype="int64").ravel()]
     return out
@@ -1317,8 +1257,8 @@ def tie_strengths(ties: pd.DataFrame, interactions: pd.DataFrame | None = None,
     Examples
     --------
     >>> import pandas as pd
-    >>> from netgraph import schema
-    >>> from netgraph.strength import tie_strengths
+    >>> from netgraph.data import schema
+    >>> from netgraph.scoring.strength import tie_strengths
     >>> ties = schema.conform(pd.DataFrame({"a": ["in:a"], "b": ["in:b"]}), "ties")
     >>> float(tie_strengths(ties).strength[0])
     0.02
@@ -1444,8 +1384,8 @@ def find_tie(prep: Prepared, a: str | int, b: str | int) -> int:
     Examples
     --------
     >>> import pandas as pd
-    >>> from netgraph import schema
-    >>> from netgraph.strength import prepare, find_tie
+    >>> from netgraph.data import schema
+    >>> from netgraph.scoring.strength import prepare, find_tie
     >>> ties = schema.conform(pd.DataFrame({"a": ["in:a", "in:a"], "b": ["in:b", "in:c"]}),
     ...                       "ties")
     >>> find_tie(prepare(ties), "in:c", "in:a")
@@ -1578,8 +1518,8 @@ def pair_history(prep: Prepared, pair: int | tuple[str | int, str | int], times:
     Examples
     --------
     >>> import pandas as pd
-    >>> from netgraph import schema
-    >>> from netgraph.strength import prepare, pair_history
+    >>> from netgraph.data import schema
+    >>> from netgraph.scoring.strength import prepare, pair_history
     >>> ties = schema.conform(pd.DataFrame({"a": ["in:a"], "b": ["in:b"],
     ...                                     "since": ["2022-01-01"]}), "ties")
     >>> inter = schema.conform(pd.DataFrame({"person_id": ["in:b"], "other_id": ["in:a"],
@@ -1601,7 +1541,7 @@ def pair_history(prep: Prepared, pair: int | tuple[str | int, str | int], times:
                                           categories=list(TIERS)),
         **{k: comp[k] for k in ("interaction", "reciprocity", "tenure", "age", "override",
                                 "usual_gap_days", "silence_days", "cooling")},
-        "last_contact": _days_to_dt(st.last),
+        "last_contact": datetimes_from_days(st.last),
         "n_contacts": st.n_dir.sum(axis=1).astype("int64"),
     }, index=idx.rename("time"))
     return out
@@ -1612,7 +1552,7 @@ def _pair_events(prep: Prepared, row: int) -> pd.DataFrame:
     t, kind = prep.t[lo:hi], prep.kind[lo:hi]
     d = (kind >> 4) & 3
     return pd.DataFrame({
-        "timestamp": _days_to_dt(t),
+        "timestamp": datetimes_from_days(t),
         "channel": pd.Categorical.from_codes((kind >> 6).astype("int64"),
                                              categories=list(CHANNELS)),
         "direction": np.array(["a->b", "b->a", ""], dtype=object)[d],
@@ -1650,8 +1590,8 @@ def strength_history(prep: Prepared, pair: int | tuple[str | int, str | int], *,
     Examples
     --------
     >>> import pandas as pd
-    >>> from netgraph import schema
-    >>> from netgraph.strength import prepare, strength_history
+    >>> from netgraph.data import schema
+    >>> from netgraph.scoring.strength import prepare, strength_history
     >>> ties = schema.conform(pd.DataFrame({"a": ["in:a"], "b": ["in:b"],
     ...                                     "since": ["2025-06-01"]}), "ties")
     >>> inter = schema.conform(pd.DataFrame({"person_id": ["in:b"], "other_id": ["in:a"],
@@ -1667,7 +1607,7 @@ def strength_history(prep: Prepared, pair: int | tuple[str | int, str | int], *,
     model = StrengthModel() if model is None else model
     row = _row_of(prep, pair)
     if times is None:
-        end_ts = _utc(end)
+        end_ts = _at(end)
         if start is None:
             cands = [prep.since[row]]
             lo, hi = prep.offsets[row], prep.offsets[row + 1]
@@ -1682,11 +1622,11 @@ def strength_history(prep: Prepared, pair: int | tuple[str | int, str | int], *,
                 cands.append(float(np.nanmin(iv["start"])))
             first = np.nanmin(cands) if np.isfinite(cands).any() else np.nan
             if np.isfinite(first) and first < end_ts.value / _NS_PER_DAY:
-                start_ts = _days_to_dt(np.array([first - 1.0]))[0]  # a day before
+                start_ts = datetimes_from_days(np.array([first - 1.0]))[0]  # a day before
             else:
                 start_ts = end_ts - pd.Timedelta(days=365)
         else:
-            start_ts = _utc(start)
+            start_ts = _at(start)
         idx = pd.date_range(start_ts, end_ts, freq=freq)
         if not len(idx) or idx[-1] != end_ts:
             idx = idx.append(pd.DatetimeIndex([end_ts]))
@@ -1707,36 +1647,17 @@ def pair_strength(prep: Prepared, pair: int | tuple[str | int, str | int], at: A
     Examples
     --------
     >>> import pandas as pd
-    >>> from netgraph import schema
-    >>> from netgraph.strength import prepare, pair_strength
+    >>> from netgraph.data import schema
+    >>> from netgraph.scoring.strength import prepare, pair_strength
     >>> ties = schema.conform(pd.DataFrame({"a": ["in:a"], "b": ["in:b"]}), "ties")
     >>> pair_strength(prepare(ties), ("in:b", "in:a"), at="2026-01-01")
     0.02
     """
     model = StrengthModel() if model is None else model
     row = _row_of(prep, pair)
-    _, T = _times_index([_utc(at)])
+    _, T = _times_index([_at(at)])
     st, _, _ = _history_state(prep, model, row, T)
     return float(_evaluate(st, model)["strength"][0])
-
-
-def _span(days: float) -> str:
-    """Words for a duration in days: '3 days', '5 weeks', '9 months', '2.5 years'."""
-    if not np.isfinite(days):
-        return "unknown"
-    days = max(float(days), 0.0)
-    if days < 1:
-        h = round(days * 24)
-        return f"{h} hour{'s' if h != 1 else ''}"
-    if days < 14:
-        d = round(days)
-        return f"{d} day{'s' if d != 1 else ''}"
-    if days < 60:
-        return f"{round(days / 7)} weeks"
-    if days < 730:
-        return f"{round(days / 30.44)} months"
-    y = days / 365.25
-    return f"{y:.1f} years" if y < 10 else f"{round(y)} years"
 
 
 _COMPONENTS = ("interaction", "tenure", "age", "override", "floor")
@@ -1790,13 +1711,13 @@ class StrengthExplanation:
                    else f"two-way balance {recip:.2f} ({ev['n_out']} from {self.a}, "
                         f"{ev['n_in']} from {self.b})")
             last = ev["last_contact"]
-            detail = (f"{counts}; last {last:%Y-%m-%d} ({_span(ev['silence_days'])} ago); "
+            detail = (f"{counts}; last {last:%Y-%m-%d} ({span_word(ev['silence_days'])} ago); "
                       f"{two}")
         else:
             detail = "no contact on record"
         out.append(comp("interaction", "contacts", detail))
         if ev["stints"]:
-            st = "; ".join(f"{d['company_id']}: {_span(d['days'])} together"
+            st = "; ".join(f"{d['company_id']}: {span_word(d['days'])} together"
                            + ("" if d["ongoing"] else f", ended {d['end']:%Y-%m}")
                            for d in ev["stints"])
         else:
@@ -1815,7 +1736,7 @@ class StrengthExplanation:
         out.append(comp("floor", "floor", "any existing tie"))
         gap = ev["usual_gap_days"]
         if np.isfinite(gap):
-            rhythm = (f"  rhythm: usual gap {_span(gap)}, silent {_span(ev['silence_days'])}"
+            rhythm = (f"  rhythm: usual gap {span_word(gap)}, silent {span_word(ev['silence_days'])}"
                       + (f" - cooling (more than {ev['cooling_multiple']:g}x the usual gap)"
                          if ev["cooling"] else " - not cooling"))
             out.append(rhythm)
@@ -1855,8 +1776,8 @@ def explain(prep: Prepared, pair: int | tuple[str | int, str | int], at: Any = N
     Examples
     --------
     >>> import pandas as pd
-    >>> from netgraph import schema
-    >>> from netgraph.strength import prepare, explain
+    >>> from netgraph.data import schema
+    >>> from netgraph.scoring.strength import prepare, explain
     >>> ids = ["in:a", "in:b"]
     >>> ties = schema.conform(pd.DataFrame({"a": ["in:a"], "b": ["in:b"],
     ...                                     "since": ["2020-01-01"]}), "ties", ids)
@@ -1875,7 +1796,7 @@ def explain(prep: Prepared, pair: int | tuple[str | int, str | int], at: Any = N
     """
     model = StrengthModel() if model is None else model
     row = _row_of(prep, pair)
-    at_ts = _utc(at)
+    at_ts = _at(at)
     _, T = _times_index([at_ts])
     st, _, _ = _history_state(prep, model, row, T)
     comp = _evaluate(st, model)
@@ -1894,22 +1815,22 @@ def explain(prep: Prepared, pair: int | tuple[str | int, str | int], at: Any = N
         if d[0] > 0:
             stints.append({"company_id": cid, "days": float(d[0]),
                            "ongoing": bool(np.isinf(e[0])),
-                           "end": (_days_to_dt(e)[0] if np.isfinite(e[0]) else pd.NaT)})
+                           "end": (datetimes_from_days(e)[0] if np.isfinite(e[0]) else pd.NaT)})
     o = None
     if np.isfinite(st.o_level[0]):
-        o = (float(st.o_level[0]), _days_to_dt(st.o_time)[0])
+        o = (float(st.o_level[0]), datetimes_from_days(st.o_time)[0])
     ida, idb = prep.person_ids[prep.a[row]], prep.person_ids[prep.b[row]]
     na, nb = names if names is not None else (ida, idb)
     evidence = {
         "counts": counts,
         "n_out": int(st.n_dir[0, 0]), "n_in": int(st.n_dir[0, 1]),
         "reciprocity": float(comp["reciprocity"][0]),
-        "last_contact": _days_to_dt(st.last)[0],
+        "last_contact": datetimes_from_days(st.last)[0],
         "usual_gap_days": float(comp["usual_gap_days"][0]),
         "silence_days": float(comp["silence_days"][0]),
         "cooling": bool(comp["cooling"][0]),
         "cooling_multiple": float(model.cooling_gap_multiple),
-        "since": _days_to_dt(st.since)[0],
+        "since": datetimes_from_days(st.since)[0],
         "stints": stints,
         "override": o,
     }

@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from netgraph.io.report import ImportReport
+>>> from netgraph.sources.report import ImportReport
 >>> r = ImportReport(file="Connections.csv", kind="linkedin connections")
 >>> r.rows_read = 3
 >>> r.skip(7, "ghost row: no name and no profile URL")

@@ -8,7 +8,7 @@ writing CSV that is safe from formula injection.
 
 Examples
 --------
->>> from netgraph.io._text import fold, decode
+>>> from netgraph.sources.csvfile import fold, decode
 >>> fold(" E-mail_Address ")
 'emailaddress'
 >>> decode("Zoë".encode("cp1252"), "x.csv")
@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from netgraph.errors import InputError
-from netgraph.io.report import ImportReport
+from netgraph.sources.report import ImportReport
 
 __all__ = [
     "MAX_BYTES",
@@ -454,7 +454,7 @@ def parse_table(
 
     Examples
     --------
-    >>> from netgraph.io.report import ImportReport
+    >>> from netgraph.sources.report import ImportReport
     >>> t = parse_table('Notes:\\n\\nName,Note\\nAda,"two\\nlines"\\n\\nBob,x\\n', "f.csv",
     ...                 {"name": ["Name"], "note": ["Note"]}, ImportReport())
     >>> t.line.tolist(), t.columns["note"].tolist()
@@ -575,7 +575,7 @@ def frame_table(frame: pd.DataFrame, spec: Spec, report: ImportReport) -> RawTab
     Examples
     --------
     >>> import pandas as pd
-    >>> from netgraph.io.report import ImportReport
+    >>> from netgraph.sources.report import ImportReport
     >>> t = frame_table(pd.DataFrame({"Full Name": ["Ada"]}), {"name": ["Name", "Full Name"]},
     ...                 ImportReport())
     >>> t.line.tolist(), t.text("name").tolist()
@@ -748,7 +748,7 @@ def no_rows(table: RawTable, what: str, why: str = "") -> NoRowsError:
     Examples
     --------
     >>> import pandas as pd
-    >>> from netgraph.io.report import ImportReport
+    >>> from netgraph.sources.report import ImportReport
     >>> t = frame_table(pd.DataFrame({"a": []}), {"a": ["A"]}, ImportReport())
     >>> print(no_rows(t, "contacts table"))
     <DataFrame>: no usable rows (0 data rows). Expected at least one row of a contacts table. Hint: ...

@@ -1,0 +1,1 @@
+"""Compute engines: the columnar scans over the interactions (pandas is the reference)."""

@@ -1,0 +1,1 @@
+"""Warm introduction paths: the path index, target resolution, search and results."""
