@@ -965,15 +965,18 @@ class Network:
 
     @staticmethod
     def _models_from_meta(meta: dict[str, Any]) -> dict[str, Any]:
+        from netgraph._params import from_stored
+
         out: dict[str, Any] = {}
         if "model" in meta:
             from netgraph.scoring.strength import StrengthModel
 
-            out["model"] = StrengthModel(**meta["model"])
+            out["model"] = from_stored(StrengthModel, meta["model"], what="strength model")
         if "company_model" in meta:
             from netgraph.routing.paths import CompanyTieModel
 
-            out["company_model"] = CompanyTieModel(**meta["company_model"])
+            out["company_model"] = from_stored(CompanyTieModel, meta["company_model"],
+                                               what="company-tie model")
         return out
 
     def _company_id(self, name: str) -> str:

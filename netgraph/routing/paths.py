@@ -76,6 +76,7 @@ from typing import Any, NamedTuple, overload
 import numpy as np
 import pandas as pd
 
+from netgraph._params import Range, check_ranges
 from netgraph._time import ago, as_utc, utc_column
 from netgraph.errors import InputError, NotFoundError
 from netgraph.routing.index import PathIndex
@@ -100,6 +101,15 @@ _PLURAL = {"meeting": ("meeting", "meetings"), "call": ("call", "calls"),
 
 
 # =========================================================================== company ties
+_COMPANY_RANGES = {
+    "current": Range(0, 1),
+    "alumni": Range(0, 1),
+    "unknown_end": Range(0, 1),
+    "alumni_floor": Range(0, 1),
+    "alumni_half_life_years": Range(0, math.inf, hi_inclusive=False),
+}
+
+
 @dataclass(frozen=True)
 class CompanyTieModel:
     """How likely a person is to get you into a company they work or worked at.
@@ -148,16 +158,7 @@ class CompanyTieModel:
     unknown_end: float = 0.3
 
     def __post_init__(self) -> None:
-        for name in ("current", "alumni", "alumni_half_life_years", "alumni_floor",
-                     "unknown_end"):
-            v = getattr(self, name)
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-                raise InputError(f"{name}={v!r} is not a number", expected="a finite float")
-        for name in ("current", "alumni", "unknown_end"):
-            v = getattr(self, name)
-            if not 0 < v <= 1:
-                raise InputError(f"{name}={v!r} is outside (0, 1]",
-                                 expected="a strength: the chance the person gets you in")
+        check_ranges(self, _COMPANY_RANGES, owner="CompanyTieModel")
         if not 0 < self.alumni_floor <= self.alumni:
             raise InputError(f"alumni_floor={self.alumni_floor!r} is above alumni={self.alumni!r}"
                              if self.alumni_floor > 0 else

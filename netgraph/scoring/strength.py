@@ -84,6 +84,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from netgraph._params import Range, check_ranges
 from netgraph._time import NS_PER_DAY as _NS_PER_DAY
 from netgraph._time import as_utc, datetimes_from_days, days_of, ns_of, span_word, to_days
 from netgraph.data.schema import CHANNELS
@@ -186,34 +187,34 @@ def _channel_values(name: str, given: Mapping[str, float] | None,
     return ChannelValues(merged)
 
 
-# (lower, upper, lower inclusive, upper inclusive) per scalar parameter
+# the interval each scalar parameter must lie in
 _RANGES = {
-    "new_tie_half_life_fraction": (0, 1, False, True),
-    "maturity_days": (0, 36500, False, True),
-    "evidence_scale": (0, 1000, False, True),
-    "one_way_weight": (0, 1, True, True),
-    "group_exponent": (0, 5, True, True),
-    "max_participants": (3, 15, True, True),
-    "floor": (0, 0.5, False, False),
-    "ceiling": (0.5, 1, False, False),
-    "age_weight": (0, 1, True, False),
-    "age_scale_days": (0, 36500, False, True),
-    "tenure_weight": (0, 1, True, False),
-    "tenure_scale_days": (0, 36500, False, True),
-    "tenure_half_life_days": (0, 36500, False, True),
-    "tenure_unknown_days": (0, 36500, True, True),
-    "override_half_life_days": (0, 36500, False, True),
-    "cooling_gap_multiple": (1, 1000, True, True),
-    "cooling_multiplier": (0, 1, True, True),
-    "cooling_min_gaps": (1, 1000, True, True),
-    "session_gap_days": (0, 365, True, True),
-    "session_repeat_weight": (0, 1, True, True),
-    "close_threshold": (0, 1, False, False),
-    "developing_threshold": (0, 1, False, False),
-    "secondary_threshold": (0, 1, False, False),
-    "close_cadence_days": (0, 3650, False, True),
-    "developing_cadence_days": (0, 3650, False, True),
-    "secondary_cadence_days": (0, 3650, False, True),
+    "new_tie_half_life_fraction": Range(0, 1),
+    "maturity_days": Range(0, 36500),
+    "evidence_scale": Range(0, 1000),
+    "one_way_weight": Range(0, 1, True),
+    "group_exponent": Range(0, 5, True),
+    "max_participants": Range(3, 15, True, whole=True),
+    "floor": Range(0, 0.5, False, False),
+    "ceiling": Range(0.5, 1, False, False),
+    "age_weight": Range(0, 1, True, False),
+    "age_scale_days": Range(0, 36500),
+    "tenure_weight": Range(0, 1, True, False),
+    "tenure_scale_days": Range(0, 36500),
+    "tenure_half_life_days": Range(0, 36500),
+    "tenure_unknown_days": Range(0, 36500, True),
+    "override_half_life_days": Range(0, 36500),
+    "cooling_gap_multiple": Range(1, 1000, True),
+    "cooling_multiplier": Range(0, 1, True),
+    "cooling_min_gaps": Range(1, 1000, True, whole=True),
+    "session_gap_days": Range(0, 365, True),
+    "session_repeat_weight": Range(0, 1, True),
+    "close_threshold": Range(0, 1, False, False),
+    "developing_threshold": Range(0, 1, False, False),
+    "secondary_threshold": Range(0, 1, False, False),
+    "close_cadence_days": Range(0, 3650),
+    "developing_cadence_days": Range(0, 3650),
+    "secondary_cadence_days": Range(0, 3650),
 }
 
 
@@ -384,19 +385,8 @@ class StrengthModel:
             if not (0.0 < v <= 36500.0):
                 raise InputError(
                     f"StrengthModel.half_lives[{c!r}] must be in (0, 36500] days, got {v!r}")
-        for name, (lo, hi, lo_in, hi_in) in _RANGES.items():
-            v = getattr(self, name)
-            if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
-                raise InputError(f"StrengthModel.{name} must be a number, got {v!r}")
-            ok = (v >= lo if lo_in else v > lo) and (v <= hi if hi_in else v < hi)
-            if not ok:  # NaN fails every comparison
-                rng = f"{'[' if lo_in else '('}{lo}, {hi}{']' if hi_in else ')'}"
-                raise InputError(f"StrengthModel.{name} must be in {rng}, got {v!r}",
-                                 hint=f"the default is {self._default(name)!r}")
-        for name in ("max_participants", "cooling_min_gaps"):
-            if int(getattr(self, name)) != getattr(self, name):
-                raise InputError(f"StrengthModel.{name} must be a whole number, "
-                                 f"got {getattr(self, name)!r}")
+        check_ranges(self, _RANGES, owner="StrengthModel",
+                      defaults={n: self._default(n) for n in _RANGES})
         if not (self.floor < self.secondary_threshold < self.developing_threshold
                 < self.close_threshold < self.ceiling):
             raise InputError(
