@@ -28,10 +28,12 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from netgraph._cache import Memo
 from netgraph._time import as_utc, today
 from netgraph._util import paused_gc
-from netgraph.data.identity import company_key, name_key, similar_companies
+from netgraph.data.identity import similar_companies
 from netgraph.data.merge import Tables
+from netgraph.data.resolve import Resolver
 from netgraph.errors import InputError, NotFoundError
 from netgraph.sources import importers
 from netgraph.sources.report import ImportReport
@@ -74,14 +76,16 @@ class Network:
         self._company_model = company_model
         self._targets: list[str] = []
         self._version = 0
-        self._cache: dict[Any, Any] = {}
+        # derived values (prepared evidence, scores and indexes by date, the graph),
+        # keyed by tables version: one bounded memo, the only cache the facade keeps
+        self._memo = Memo(maxsize=24)
         self.reports: list[ImportReport] = []
 
     # ------------------------------------------------------------ tables
     def _set(self, tables: Tables) -> None:
         self._t = tables
         self._version += 1
-        self._cache.clear()
+        self._memo.clear()
 
     @property
     def tables(self) -> Tables:
@@ -276,29 +280,9 @@ class Network:
         >>> net.companies["company_id"].tolist()
         ['globex']
         """
-        a = company_key([alias]).iloc[0]
-        c = self._t.company_ids(pd.Series([company])).iloc[0]
-        if not a or not c:
-            raise InputError("a company alias needs two real company names",
-                             hint="Placeholders such as 'Self-employed' cannot be aliased.")
-        if a == c:
-            return
-        aliases = {k: (c if v == a else v) for k, v in self._t.aliases.items()}
-        aliases[a] = c
-        t = self._t
-        people = t.people.copy()
-        people["company_id"] = people["company_id"].replace({a: c})
-        aff = t.affiliations.copy()
-        aff["company_id"] = aff["company_id"].replace({a: c})
-        comp = t.companies
-        merged = comp[comp["company_id"].isin([a, c])]
-        rest = comp[~comp["company_id"].isin([a, c])]
-        names = sorted({n for al in merged["aliases"] for n in al.split("|") if n} | {alias})
-        keep = merged[merged["company_id"] == c]
-        name = keep["name"].iloc[0] if len(keep) else company
-        row = pd.DataFrame({"company_id": [c], "name": [name], "aliases": ["|".join(names)]})
-        comp = pd.concat([rest, row], ignore_index=True)
-        self._set(t.with_people(people).replace(affiliations=aff, companies=comp, aliases=aliases))
+        from netgraph.data.merge import add_company_alias
+
+        self._set(add_company_alias(self._t, alias, company))
 
     def company_suggestions(self, threshold: float = 90.0) -> pd.DataFrame:
         """Pairs of companies whose names look alike: candidates for :meth:`add_company_alias`.
@@ -332,42 +316,15 @@ class Network:
         >>> net.find_person("grace hopper")
         'name:grace hopper@'
         """
-        people = self._t.people
-        who = str(who).strip()
-        ids = people["person_id"]
-        if (ids == who).any():
-            return who
-        low = who.lower().rstrip("/")
-        if "linkedin.com/in/" in low:
-            slug = low.split("linkedin.com/in/", 1)[1].split("?")[0].strip("/")
-            if (ids == f"in:{slug}").any():
-                return f"in:{slug}"
-            by_url = people["url"].str.lower().str.rstrip("/") == \
-                f"https://www.linkedin.com/in/{slug}"
-            if by_url.any():  # a person first known by name, whose URL came later
-                return people.loc[by_url, "person_id"].iloc[0]
-        if "@" in low and (people["email"] == low).any():
-            return people.loc[people["email"] == low, "person_id"].iloc[0]
-        key = name_key([who]).iloc[0]
-        keys = self._t.name_keys()
-        hit = people[keys == key]
-        if len(hit) == 1:
-            return hit["person_id"].iloc[0]
-        if len(hit) > 1:
-            desc = [f"{n} ({c or 'no company'}, {p})" for n, c, p in
-                    zip(hit["name"], hit["company"], hit["person_id"], strict=True)]
-            raise NotFoundError(f"{len(hit)} people are named {who!r}", suggestions=desc,
-                                hint="Pass a profile URL or person id to choose one.")
-        raise NotFoundError(f"nobody named {who!r} in the network",
-                            suggestions=self._closest(who, people["name"]))
+        return self.resolver.person_id(who)
 
-    @staticmethod
-    def _closest(query: str, names: Iterable[str], limit: int = 5) -> list[str]:
-        from rapidfuzz import fuzz, process
-
-        choices = sorted(set(names) - {""})
-        found = process.extract(query, choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=60)
-        return [m[0] for m in found]
+    @property
+    def resolver(self) -> Resolver:
+        """The one resolver of names, profile URLs, e-mails and ids (see
+        :class:`~netgraph.data.resolve.Resolver`), built once per change of the tables."""
+        t = self._t
+        return self._memo.get(("resolver", self._version),
+                              lambda: Resolver(t.people, t.companies))
 
     def _owner_ids(self, source: str | None = None) -> list[str]:
         owners = self.owners
@@ -398,13 +355,13 @@ class Network:
         >>> sorted(k for _, _, k in net.graph.edges(data="kind"))
         ['knows', 'works_at']
         """
-        key = ("graph", self._version, today())  # strengths are today's
-        if key not in self._cache:
-            from netgraph.views.graph import build_graph
+        from netgraph.views.graph import build_graph
 
+        def make() -> nx.Graph:
             with paused_gc():
-                self._cache[key] = build_graph(self._t, *self._graph_strengths())
-        return self._cache[key]
+                return build_graph(self._t, *self._graph_strengths())
+
+        return self._cached(("graph", today()), make)  # strengths are today's
 
     def _graph_strengths(self) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
         at = today()
@@ -430,10 +387,7 @@ class Network:
         return self._company_model
 
     def _cached(self, key: tuple, make):
-        key = (*key, self._version)
-        if key not in self._cache:
-            self._cache[key] = make()
-        return self._cache[key]
+        return self._memo.get((*key, self._version), make)
 
     def _prepared(self):
         from netgraph.scoring import strength
@@ -473,26 +427,13 @@ class Network:
         return self._cached(("index", at), make)
 
     def _pair(self, person: str, other: str | None) -> tuple[str, str]:
+        """(owner or *other*, person) ids of the tie a per-person method is about."""
+        from netgraph.data.merge import tie_owner
+
         pid = self.find_person(person)
         if other is not None:
             return pid, self.find_person(other)
-        owners = self._owner_ids()
-        if len(owners) == 1:
-            return owners[0], pid
-        # several owners: the one with the strongest tie to the person
-        from netgraph.scoring.strength import find_tie
-
-        prep = self._prepared()
-        rows = []
-        for o in owners:
-            try:
-                rows.append((find_tie(prep, o, pid), o))
-            except NotFoundError:
-                continue
-        if not rows:
-            return owners[0], pid
-        sc = self._scores(today()).loc[[r for r, _ in rows], "strength"].to_numpy()
-        return rows[int(sc.argmax())][1], pid
+        return tie_owner(self._t, self._owner_ids(), pid, name=person), pid
 
     # ------------------------------------------------------------ strength
     def strengths(self, at: Any = None) -> pd.DataFrame:
@@ -649,19 +590,11 @@ class Network:
         >>> net.targets
         ['Acme Robotics']
         """
-        from netgraph.routing.paths import _company_code, _suggest
-
         companies = [companies] if isinstance(companies, str) else list(companies)
         if len(self._t.companies):
-            ix = self._index()
             for c in companies:
-                if _company_code(ix, str(c).strip()) < 0:
-                    raise NotFoundError(f"no company {c!r} in the network",
-                                        suggestions=_suggest(ix, str(c), people=False),
-                                        hint="Targets are companies someone in the network "
-                                             "works or worked at.")
+                self.resolver.company_id(str(c))  # NotFoundError with suggestions
         self._targets = [str(c) for c in companies]
-        self._cache.clear()
 
     @property
     def targets(self) -> list[str]:
@@ -669,18 +602,15 @@ class Network:
         return list(self._targets)
 
     def _target_values(self, at: pd.Timestamp) -> dict[str, float] | None:
-        if not self._targets:
-            return None
-        values: dict[str, float] = {}
+        from netgraph.ping import path_values
+
+        found = []
         for target in self._targets:
             try:
-                paths = self.warm_paths(target, k=5, at=at)
+                found.append(self.warm_paths(target, k=5, at=at))
             except NotFoundError:
                 continue
-            for p in paths:
-                for pid in p.person_ids[1:]:
-                    values[pid] = max(values.get(pid, 1.0), 1.0 + 2.0 * p.probability)
-        return values or None
+        return path_values(found)
 
     def log_interaction(self, person: str, when: Any = None, channel: str = "call",
                         direction: str = "out", note: str | None = None,

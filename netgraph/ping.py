@@ -46,7 +46,7 @@ Cy: cold, due 2026-03-01. went cold: was secondary at its best, silent 8 months
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -57,7 +57,7 @@ from netgraph._time import as_utc, datetimes_from_days, span_words
 from netgraph.errors import InputError
 from netgraph.scoring.strength import TIERS, StrengthModel
 
-__all__ = ["cadence_words", "ping_list", "span_words"]
+__all__ = ["cadence_words", "path_values", "ping_list", "span_words"]
 
 _NEEDED = ("a", "b", "strength", "tier", "last_contact", "cooling", "usual_gap_days",
            "silence_days", "peak", "next_tier_on", "goes_cold_on")
@@ -263,3 +263,36 @@ def ping_list(strengths: pd.DataFrame, *, owner: str | Sequence[str] | None = No
     if n is not None:
         out = out.head(int(n))
     return out.reset_index(drop=True)
+
+
+def path_values(paths_per_target: Iterable[Iterable[Any]]) -> dict[str, float] | None:
+    """Weights for :func:`ping_list`'s ``values`` from the warm paths to target companies.
+
+    Everyone on a path after its owner weighs ``1 + 2 * probability`` of
+    the best path they are on (so a hop on a likely path to a target is worth
+    up to three times a tie of the same strength elsewhere).
+
+    Parameters
+    ----------
+    paths_per_target : iterable of WarmPaths
+        For each target company, its ranked paths (objects with ``person_ids``
+        and ``probability``).
+
+    Returns
+    -------
+    dict or None
+        Person id to weight; ``None`` when there are no paths.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as P
+    >>> path_values([[P(person_ids=["me", "jo", "al"], probability=0.5)]])
+    {'jo': 2.0, 'al': 2.0}
+    """
+    values: dict[str, float] = {}
+    for paths in paths_per_target:
+        for p in paths:
+            for pid in p.person_ids[1:]:
+                values[pid] = max(values.get(pid, 1.0), 1.0 + 2.0 * p.probability)
+    return values or None
+

@@ -18,22 +18,27 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 
+from netgraph._cache import Memo
 from netgraph.data import schema
 from netgraph.data.identity import company_key, name_key, person_ids
+from netgraph.errors import InputError, NotFoundError
 
 __all__ = [
     "Tables",
     "add_affiliations",
+    "add_company_alias",
     "add_interactions",
     "add_overrides",
     "add_ties",
     "pair_key",
     "resolve_people",
+    "tie_owner",
     "upsert_people",
 ]
 
@@ -56,7 +61,7 @@ class Tables:
     overrides: pd.DataFrame
     aliases: dict[str, str] = field(default_factory=dict)
     # derived values of `people` (id index, person dtype, name keys), computed once
-    _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _memo: Memo = field(default_factory=Memo, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name in _NAMES:
@@ -66,34 +71,29 @@ class Tables:
         """A copy with some tables replaced (derived people values kept when people is)."""
         new = replace(self, **changes)
         if "people" not in changes:
-            new._cache.update(self._cache)
+            new._memo.copy_from(self._memo)
         return new
 
     @property
     def ids(self) -> pd.Index:
         """``people.person_id`` as an index (hash table built once)."""
-        if "ids" not in self._cache:
-            self._cache["ids"] = pd.Index(self.people["person_id"].to_numpy(), dtype=object)
-        return self._cache["ids"]
+        return self._memo.get("ids", lambda: pd.Index(self.people["person_id"].to_numpy(),
+                                                         dtype=object))
 
     @property
     def person_dtype(self) -> pd.CategoricalDtype:
         """The dtype of person-id columns for these people."""
-        if "dtype" not in self._cache:
-            self._cache["dtype"] = schema.person_dtype(self.ids)
-        return self._cache["dtype"]
+        return self._memo.get("dtype", lambda: schema.person_dtype(self.ids))
 
     def people_named(self, keys: pd.Series) -> np.ndarray:
         """Row positions of the people whose folded name is among *keys* (sorted)."""
-        groups = self._cache.get("name_groups")
-        if groups is None:
-            k = self.name_keys()
-            codes, uniques = pd.factorize(k.to_numpy(dtype=object))
+        def make() -> tuple[pd.Index, np.ndarray, np.ndarray]:
+            codes, uniques = pd.factorize(self.name_keys().to_numpy(dtype=object))
             order = np.argsort(codes, kind="stable")
             bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
-            groups = (pd.Index(uniques), order, bounds)
-            self._cache["name_groups"] = groups
-        uniques, order, bounds = groups
+            return pd.Index(uniques), order, bounds
+
+        uniques, order, bounds = self._memo.get("name_groups", make)
         at = uniques.get_indexer(pd.unique(pd.Series(keys, dtype=object)))
         at = at[at >= 0]
         if not len(at):
@@ -103,7 +103,7 @@ class Tables:
     def lookups(self) -> tuple[pd.Series, pd.Series, np.ndarray]:
         """Person ids by stored URL (people keyed otherwise) and by e-mail address, and
         which people are keyed by name with no URL yet (see ``_match_known``)."""
-        if "lookups" not in self._cache:
+        def make() -> tuple[pd.Series, pd.Series, np.ndarray]:
             people = self.people
             pid = people["person_id"].to_numpy(dtype=object)
             purl = people["url"].to_numpy(dtype=object)
@@ -114,24 +114,24 @@ class Tables:
             ok = pmail != ""
             by_mail = pd.Series(pid[ok], index=pmail[ok], dtype=object)
             by_name = people["person_id"].str.startswith("name:").to_numpy() & (purl == "")
-            self._cache["lookups"] = (by_url[~by_url.index.duplicated()],
-                                      by_mail[~by_mail.index.duplicated()], by_name)
-        return self._cache["lookups"]
+            return (by_url[~by_url.index.duplicated()], by_mail[~by_mail.index.duplicated()],
+                    by_name)
+
+        return self._memo.get("lookups", make)
 
     def text_rank(self) -> np.ndarray:
         """Position of each person id in text order (to order tie ends, ``a < b``)."""
-        if "text_rank" not in self._cache:
+        def make() -> np.ndarray:
             order = np.argsort(self.ids.to_numpy(dtype=object), kind="stable")
             rank = np.empty(len(order), dtype=np.int64)
             rank[order] = np.arange(len(order))
-            self._cache["text_rank"] = rank
-        return self._cache["text_rank"]
+            return rank
+
+        return self._memo.get("text_rank", make)
 
     def name_keys(self) -> pd.Series:
         """Folded names of the people (:func:`~netgraph.data.identity.name_key`), cached."""
-        if "name_keys" not in self._cache:
-            self._cache["name_keys"] = name_key(self.people["name"])
-        return self._cache["name_keys"]
+        return self._memo.get("name_keys", lambda: name_key(self.people["name"]))
 
     @classmethod
     def empty(cls) -> Tables:
@@ -153,8 +153,7 @@ class Tables:
         if len(people) == len(old_ids) and np.array_equal(people["person_id"].to_numpy(), old_ids):
             # same people, other values: ids, dtypes and codes stay valid
             new = self.replace(people=people)
-            new._cache.update({k: v for k, v in self._cache.items()
-                               if k in ("ids", "dtype", "text_rank")})
+            new._memo.copy_from(self._memo, keys=("ids", "dtype", "text_rank"))
             return new
         ids = pd.Index(people["person_id"].to_numpy(), dtype=object)
         dtype = schema.person_dtype(ids)
@@ -166,8 +165,9 @@ class Tables:
                 frame[col] = _recategorise(frame[col], ids, dtype)
             out[name] = frame
         new = replace(self, **out)
-        new._cache.update({"ids": ids, "dtype": dtype})
-        old_keys = self._cache.get("name_keys")
+        new._memo.put("ids", ids)
+        new._memo.put("dtype", dtype)
+        old_keys = self._memo.peek("name_keys")
         if old_keys is not None and len(old_keys) <= len(people):
             # fold only the names that are new or changed
             n = len(old_keys)
@@ -179,7 +179,7 @@ class Tables:
                 if len(changed):
                     keys[changed] = name_key(new_names[changed]).to_numpy()
                 tail = name_key(new_names[n:]).to_numpy()
-                new._cache["name_keys"] = pd.Series(np.concatenate([keys, tail]), dtype=object)
+                new._memo.put("name_keys", pd.Series(np.concatenate([keys, tail]), dtype=object))
         return new
 
 
@@ -776,3 +776,87 @@ def add_overrides(t: Tables, a: str, b: str, when: pd.Timestamp, strength: float
                                                 person_ids=t.person_dtype)],
                    ignore_index=True)
     return t.replace(overrides=ov)
+
+
+def add_company_alias(t: Tables, alias: str, company: str) -> Tables:
+    """*t* with *alias* declared another name of *company* (e.g. "Alphabet" for "Google").
+
+    Rows keyed by the alias are re-keyed to the company, the two company rows
+    become one (keeping every spelling in ``aliases``), and the alias map makes
+    future imports fold the alias too.
+
+    Raises
+    ------
+    InputError
+        Either name folds to nothing (a placeholder such as "Self-employed").
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netgraph.data.merge import Tables, add_company_alias
+    >>> t = Tables.empty()
+    >>> add_company_alias(t, "Alphabet", "Google").aliases
+    {'alphabet': 'google'}
+    """
+    a = company_key([alias]).iloc[0]
+    c = t.company_ids(pd.Series([company])).iloc[0]
+    if not a or not c:
+        raise InputError("a company alias needs two real company names",
+                         hint="Placeholders such as 'Self-employed' cannot be aliased.")
+    if a == c:
+        return t
+    aliases = {k: (c if v == a else v) for k, v in t.aliases.items()}
+    aliases[a] = c
+    people = t.people.copy()
+    people["company_id"] = people["company_id"].replace({a: c})
+    aff = t.affiliations.copy()
+    aff["company_id"] = aff["company_id"].replace({a: c})
+    comp = t.companies
+    merged = comp[comp["company_id"].isin([a, c])]
+    rest = comp[~comp["company_id"].isin([a, c])]
+    names = sorted({n for al in merged["aliases"] for n in al.split("|") if n} | {alias})
+    keep = merged[merged["company_id"] == c]
+    name = keep["name"].iloc[0] if len(keep) else company
+    row = pd.DataFrame({"company_id": [c], "name": [name], "aliases": ["|".join(names)]})
+    comp = pd.concat([rest, row], ignore_index=True)
+    return t.with_people(people).replace(affiliations=aff, companies=comp, aliases=aliases)
+
+
+def tie_owner(t: Tables, owners: Sequence[str], person: str, *, name: str | None = None) -> str:
+    """The owner whose tie to *person* a per-person question is about.
+
+    With one owner, that owner. With several, the one owner who has a tie
+    to *person*; when several owners (or none of them) do, the question is
+    ambiguous and the error lists the owners to choose from.
+
+    Raises
+    ------
+    NotFoundError
+        Several owners could be meant.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netgraph.data.merge import Tables, tie_owner
+    >>> tie_owner(Tables.empty(), ["in:ada"], "in:grace")
+    'in:ada'
+    """
+    owners = list(dict.fromkeys(owners))
+    if len(owners) == 1:
+        return owners[0]
+    ties = t.ties
+    a = ties["a"].astype(object).to_numpy()
+    b = ties["b"].astype(object).to_numpy()
+    linked = set(b[a == person]) | set(a[b == person])
+    mine = [o for o in owners if o in linked]
+    if len(mine) == 1:
+        return mine[0]
+    names = pd.Series(t.people["name"].to_numpy(), index=t.people["person_id"].to_numpy())
+    choices = [str(names.get(o, o)) for o in (mine or owners)]
+    who = name or str(names.get(person, person))
+    why = (f"{who!r} is a contact of {len(mine)} owners" if mine
+           else f"{who!r} is not a contact of any of the {len(owners)} owners")
+    raise NotFoundError(f"{why}: say whose tie you mean", suggestions=choices,
+                        hint=f"Pass other={choices[0]!r}.",
+                        cli_hint=f"Pass --owner {choices[0]!r}.")
+
