@@ -21,8 +21,10 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from os import PathLike
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -80,6 +82,7 @@ class Network:
         # keyed by tables version: one bounded memo, the only cache the facade keeps
         self._memo = Memo(maxsize=24)
         self.reports: list[ImportReport] = []
+        self._editing: Path | None = None  # the workspace whose lock edit() holds
 
     # ------------------------------------------------------------ tables
     def _set(self, tables: Tables) -> None:
@@ -853,6 +856,9 @@ class Network:
     def save(self, path: str | PathLike[str]) -> None:
         """Save the network to one SQLite file (atomically: a failed save keeps the old file).
 
+        The save holds the workspace's writer lock (see :meth:`edit`), so it
+        never interleaves with another command writing the same file.
+
         Examples
         --------
         >>> import tempfile, os, pandas as pd, netgraph as ng
@@ -863,9 +869,73 @@ class Network:
         >>> ng.Network.load(path).people.equals(net.people)
         True
         """
-        from netgraph.store import save_tables
+        from netgraph.store import save_tables, writing
 
-        save_tables(path, self._t, meta=self._meta())
+        if self._editing is not None and Path(path).resolve() == self._editing:
+            save_tables(path, self._t, meta=self._meta())  # edit() holds the lock
+            return
+        with writing(path):
+            save_tables(path, self._t, meta=self._meta())
+
+    @classmethod
+    @contextlib.contextmanager
+    def edit(cls, path: str | PathLike[str], *, create: bool = False, timeout: float = 60.0,
+             on_wait: Callable[[str], None] | None = None) -> Iterator[Network]:
+        """Load, change and save a workspace as one step that no other writer interleaves.
+
+        Holds the workspace's exclusive writer lock from the load to the save, so
+        two processes editing one file at once both land: the second waits (and
+        *on_wait* is told) or, after *timeout* seconds, gets a
+        :class:`~netgraph.WorkspaceError`. The network is saved when the block
+        ends without an error and something changed; an error leaves the file as
+        it was.
+
+        Parameters
+        ----------
+        path : str or path-like
+            The workspace file.
+        create : bool, default False
+            Start an empty network when the file does not exist yet.
+        timeout : float, default 60
+            Seconds to wait for another writer.
+        on_wait : callable, optional
+            Called with a message when the lock is held by another process.
+
+        Examples
+        --------
+        >>> import os, tempfile, pandas as pd, netgraph as ng
+        >>> path = os.path.join(tempfile.mkdtemp(), "net.db")
+        >>> with ng.Network.edit(path, create=True) as net:
+        ...     _ = net.import_contacts(pd.DataFrame({"name": ["Grace Hopper"]}), owner="Ada")
+        >>> with ng.Network.edit(path) as net:
+        ...     net.log_interaction("Grace Hopper", when="2026-05-01")
+        >>> len(ng.Network.load(path).interactions)
+        1
+        """
+        from netgraph.errors import WorkspaceError
+        from netgraph.store import writing
+
+        with writing(path, timeout=timeout, on_wait=on_wait) as p:
+            if p.is_file():
+                net = cls.load(p)
+            elif create:
+                net = cls()
+            else:
+                raise WorkspaceError(f"no workspace file at {p}",
+                                     hint="Import data first, or pass create=True.")
+            start = (net._version, id(net._model), id(net._company_model), list(net._targets))
+            net._editing = p.resolve()
+            try:
+                yield net
+            finally:
+                net._editing = None
+            if not p.is_file() or start != (net._version, id(net._model),
+                                            id(net._company_model), list(net._targets)):
+                net._editing = p.resolve()
+                try:
+                    net.save(p)
+                finally:
+                    net._editing = None
 
     def _meta(self) -> dict[str, Any]:
         meta: dict[str, Any] = {"targets": list(self._targets)}

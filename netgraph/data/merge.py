@@ -19,7 +19,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -42,15 +42,25 @@ __all__ = [
     "upsert_people",
 ]
 
-_NAMES = ("people", "companies", "affiliations", "ties", "interactions", "overrides")
-
-
-@dataclass(frozen=True)
 class Tables:
-    """The canonical tables of one network, plus the company alias map.
+    """The canonical tables of one network, plus the company alias map (immutable).
 
-    ``aliases`` maps a folded alias (``company_key``) to the company id it
-    stands for; it is applied whenever company names are folded.
+    One attribute per table declared in :data:`netgraph.data.schema.TABLES`
+    (``people``, ``companies``, ``affiliations``, ``ties``, ``interactions``,
+    ``overrides``, and any table declared there later): a table declared in
+    the schema is held, conformed, stored and loaded without a second list.
+    Tables not given are empty. ``aliases`` maps a folded alias
+    (``company_key``) to the company id it stands for; it is applied whenever
+    company names are folded.
+
+    Examples
+    --------
+    >>> from netgraph.data.merge import Tables
+    >>> t = Tables.empty()
+    >>> sorted(t.names) == sorted(t.frames)
+    True
+    >>> len(t.replace(people=t.people).people)
+    0
     """
 
     people: pd.DataFrame
@@ -59,17 +69,49 @@ class Tables:
     ties: pd.DataFrame
     interactions: pd.DataFrame
     overrides: pd.DataFrame
-    aliases: dict[str, str] = field(default_factory=dict)
-    # derived values of `people` (id index, person dtype, name keys), computed once
-    _memo: Memo = field(default_factory=Memo, init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        for name in _NAMES:
-            object.__setattr__(self, name, schema.enforce(getattr(self, name), name))
+    def __init__(self, aliases: dict[str, str] | None = None, **frames: pd.DataFrame) -> None:
+        unknown = sorted(set(frames) - set(schema.TABLES))
+        if unknown:
+            raise TypeError(f"no table named {', '.join(unknown)} in netgraph.data.schema")
+        data = {n: schema.enforce(frames[n], n) if n in frames else schema.empty(n)
+                for n in schema.TABLES}
+        object.__setattr__(self, "frames", data)
+        object.__setattr__(self, "aliases", dict(aliases or {}))
+        # derived values of `people` (id index, person dtype, name keys), computed once
+        object.__setattr__(self, "_memo", Memo())
 
-    def replace(self, **changes) -> Tables:
-        """A copy with some tables replaced (derived people values kept when people is)."""
-        new = replace(self, **changes)
+    names: tuple[str, ...] = tuple(schema.TABLES)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        frames = self.__dict__.get("frames", {})
+        if name in frames:
+            return frames[name]
+        raise AttributeError(f"Tables has no table or attribute {name!r}")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("Tables are immutable: use .replace(...)")
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{n}={len(f)}" for n, f in self.frames.items())
+        return f"Tables({sizes})"
+
+    def _copy(self, frames: dict[str, pd.DataFrame], aliases: dict[str, str]) -> Tables:
+        new = object.__new__(Tables)
+        object.__setattr__(new, "frames", frames)
+        object.__setattr__(new, "aliases", aliases)
+        object.__setattr__(new, "_memo", Memo())
+        return new
+
+    def replace(self, aliases: dict[str, str] | None = None, **changes: pd.DataFrame) -> Tables:
+        """A copy with some tables (or the alias map) replaced; derived people values are
+        kept when people is not replaced."""
+        unknown = sorted(set(changes) - set(schema.TABLES))
+        if unknown:
+            raise TypeError(f"no table named {', '.join(unknown)} in netgraph.data.schema")
+        frames = dict(self.frames)
+        frames.update({n: schema.enforce(f, n) for n, f in changes.items()})
+        new = self._copy(frames, dict(self.aliases if aliases is None else aliases))
         if "people" not in changes:
             new._memo.copy_from(self._memo)
         return new
@@ -136,7 +178,7 @@ class Tables:
     @classmethod
     def empty(cls) -> Tables:
         """Tables of an empty network."""
-        return cls(**{n: schema.empty(n) for n in _NAMES})
+        return cls()
 
     def company_ids(self, names: pd.Series) -> pd.Series:
         """Fold company names to company ids, applying the alias map."""
@@ -164,7 +206,7 @@ class Tables:
             for col in cols:
                 frame[col] = _recategorise(frame[col], ids, dtype)
             out[name] = frame
-        new = replace(self, **out)
+        new = self.replace(**out)
         new._memo.put("ids", ids)
         new._memo.put("dtype", dtype)
         old_keys = self._memo.peek("name_keys")
