@@ -415,7 +415,7 @@ class Network:
     def model(self):
         """The :class:`~netgraph.StrengthModel` scoring tie strength."""
         if self._model is None:
-            from netgraph.scoring.strength import StrengthModel
+            from netgraph.scoring import StrengthModel
 
             self._model = StrengthModel()
         return self._model
@@ -436,14 +436,14 @@ class Network:
         return self._cache[key]
 
     def _prepared(self):
-        from netgraph.scoring import strength
+        import netgraph.scoring as strength
 
         t = self._t
         return self._cached(("prepared",), lambda: strength.prepare(
             t.ties, t.interactions, t.affiliations, t.overrides, people=t.people["person_id"]))
 
     def _scores(self, at: pd.Timestamp) -> pd.DataFrame:
-        from netgraph.scoring import strength
+        import netgraph.scoring as strength
 
         return self._cached(("scores", at), lambda: strength.score(
             self._prepared(), self.model, at))
@@ -480,7 +480,7 @@ class Network:
         if len(owners) == 1:
             return owners[0], pid
         # several owners: the one with the strongest tie to the person
-        from netgraph.scoring.strength import find_tie
+        from netgraph.scoring import find_tie
 
         prep = self._prepared()
         rows = []
@@ -546,7 +546,7 @@ class Network:
         ...     "Grace Hopper", at="2026-06-06")
         True
         """
-        from netgraph.scoring.strength import find_tie, pair_strength
+        from netgraph.scoring import find_tie, pair_strength
 
         a, b = self._pair(person, other)
         try:
@@ -569,7 +569,7 @@ class Network:
         >>> h.index.tz is not None and h.idxmax() < h.index[-1]
         True
         """
-        from netgraph.scoring.strength import find_tie, strength_history
+        from netgraph.scoring import find_tie, strength_history
 
         a, b = self._pair(person, other)
         row = find_tie(self._prepared(), a, b)
@@ -590,7 +590,7 @@ class Network:
         >>> "Grace Hopper" in str(net.explain_strength("Grace Hopper", at="2026-02-01"))
         True
         """
-        from netgraph.scoring.strength import explain, find_tie
+        from netgraph.scoring import explain, find_tie
 
         a, b = self._pair(person, other)
         row = find_tie(self._prepared(), a, b)
@@ -627,7 +627,7 @@ class Network:
         ['Grace Hopper']
         """
         from netgraph.ping import ping_list
-        from netgraph.scoring.strength import score
+        from netgraph.scoring import score
 
         at = as_utc(at, name="at")
         owners = self._owner_ids(source)
@@ -969,7 +969,7 @@ class Network:
 
         out: dict[str, Any] = {}
         if "model" in meta:
-            from netgraph.scoring.strength import StrengthModel
+            from netgraph.scoring import StrengthModel
 
             out["model"] = from_stored(StrengthModel, meta["model"], what="strength model")
         if "company_model" in meta:
