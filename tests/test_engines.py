@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import netgraph as ng
 from netgraph import sample
 from netgraph.data import schema
 from netgraph.engines import (
@@ -20,7 +21,6 @@ from netgraph.engines import (
 )
 from netgraph.engines.pandas import PandasEngine
 from netgraph.errors import InputError
-from netgraph.routing.paths import CompanyTieModel
 from netgraph.scoring import StrengthModel, prepare, score
 
 AT = pd.Timestamp("2026-03-01", tz="UTC")
@@ -97,9 +97,9 @@ def test_a_toy_engine_is_one_class_and_one_registration(toy, tables):
     rows = [7, 3, 3, 0]
     pd.testing.assert_frame_equal(run(engine, t, ties=rows, forecast=True),
                                   run(ref, t, ties=rows, forecast=True))
-    links = engine.company_links(t["affiliations"], CompanyTieModel(), AT)
+    links = engine.company_links(t["affiliations"], ng.CompanyTieModel(), AT)
     pd.testing.assert_frame_equal(links, ref.company_links(t["affiliations"],
-                                                           CompanyTieModel(), AT))
+                                                           ng.CompanyTieModel(), AT))
     assert len(links) > 0
     assert engine.calls == ["prepare", "score", "prepare", "score", "company_links"]
 
