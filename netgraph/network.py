@@ -56,6 +56,9 @@ class Network:
     company_model : CompanyTieModel, optional
         How strongly a current or former employee can get you into their
         company (default: ``CompanyTieModel()``).
+    engine : str or Engine, default "pandas"
+        The compute engine for the scans over the interactions (see
+        :func:`netgraph.engines.available_engines`).
 
     Attributes
     ----------
@@ -72,7 +75,11 @@ class Network:
     <Network: 0 people, 0 companies, 0 ties, 0 interactions, owners: none>
     """
 
-    def __init__(self, model: Any = None, company_model: Any = None) -> None:
+    def __init__(self, model: Any = None, company_model: Any = None, engine: Any = "pandas"
+                 ) -> None:
+        from netgraph.engines import get_engine
+
+        self._engine = get_engine(engine)
         self._t = Tables.empty()
         self._model = model
         self._company_model = company_model
@@ -375,7 +382,7 @@ class Network:
     def model(self):
         """The :class:`~netgraph.StrengthModel` scoring tie strength."""
         if self._model is None:
-            from netgraph.scoring.strength import StrengthModel
+            from netgraph.scoring import StrengthModel
 
             self._model = StrengthModel()
         return self._model
@@ -392,24 +399,23 @@ class Network:
     def _cached(self, key: tuple, make):
         return self._memo.get((*key, self._version), make)
 
-    def _prepared(self):
-        from netgraph.scoring import strength
+    @property
+    def engine(self):
+        """The compute engine doing the columnar scans (see :mod:`netgraph.engines`)."""
+        return self._engine
 
+    def _prepared(self):
         t = self._t
-        return self._cached(("prepared",), lambda: strength.prepare(
-            t.ties, t.interactions, t.affiliations, t.overrides, people=t.people["person_id"]))
+        return self._cached(("prepared",), lambda: self._engine.prepare(
+            t.people, t.ties, t.interactions, t.affiliations, t.overrides))
 
     def _scores(self, at: pd.Timestamp) -> pd.DataFrame:
-        from netgraph.scoring import strength
-
-        return self._cached(("scores", at), lambda: strength.score(
+        return self._cached(("scores", at), lambda: self._engine.score(
             self._prepared(), self.model, at))
 
     def _company_links(self, at: pd.Timestamp) -> pd.DataFrame:
-        from netgraph.routing.paths import company_links
-
-        return self._cached(("links", at), lambda: company_links(
-            self._t.affiliations, model=self.company_model, at=at))
+        return self._cached(("links", at), lambda: self._engine.company_links(
+            self._t.affiliations, self.company_model, at))
 
     def _index(self, at: Any = None):
         from netgraph.routing.index import PathIndex
@@ -490,7 +496,7 @@ class Network:
         ...     "Grace Hopper", at="2026-06-06")
         True
         """
-        from netgraph.scoring.strength import find_tie, pair_strength
+        from netgraph.scoring import find_tie, pair_strength
 
         a, b = self._pair(person, other)
         try:
@@ -513,7 +519,7 @@ class Network:
         >>> h.index.tz is not None and h.idxmax() < h.index[-1]
         True
         """
-        from netgraph.scoring.strength import find_tie, strength_history
+        from netgraph.scoring import find_tie, strength_history
 
         a, b = self._pair(person, other)
         row = find_tie(self._prepared(), a, b)
@@ -534,7 +540,7 @@ class Network:
         >>> "Grace Hopper" in str(net.explain_strength("Grace Hopper", at="2026-02-01"))
         True
         """
-        from netgraph.scoring.strength import explain, find_tie
+        from netgraph.scoring import explain, find_tie
 
         a, b = self._pair(person, other)
         row = find_tie(self._prepared(), a, b)
@@ -571,13 +577,12 @@ class Network:
         ['Grace Hopper']
         """
         from netgraph.ping import ping_list
-        from netgraph.scoring.strength import score
 
         at = as_utc(at, name="at")
         owners = self._owner_ids(source)
         ties = self._t.ties
         mine = (ties["a"].isin(owners) | ties["b"].isin(owners)).to_numpy().nonzero()[0]
-        scores = score(self._prepared(), self.model, at, ties=mine, forecast=True)
+        scores = self._engine.score(self._prepared(), self.model, at, ties=mine, forecast=True)
         return ping_list(scores, owner=owners, people=self._t.people, model=self.model, at=at,
                          n=n, values=self._target_values(at))
 
@@ -947,7 +952,7 @@ class Network:
         return meta
 
     @classmethod
-    def load(cls, path: str | PathLike[str]) -> Network:
+    def load(cls, path: str | PathLike[str], engine: Any = "pandas") -> Network:
         """Load a network saved with :meth:`save`.
 
         Raises
@@ -958,7 +963,7 @@ class Network:
         from netgraph.store import load_tables
 
         tables, meta = load_tables(path)
-        net = cls(**cls._models_from_meta(meta))
+        net = cls(**cls._models_from_meta(meta), engine=engine)
         net._t = tables
         net._targets = list(meta.get("targets", []))
         return net
@@ -969,7 +974,7 @@ class Network:
 
         out: dict[str, Any] = {}
         if "model" in meta:
-            from netgraph.scoring.strength import StrengthModel
+            from netgraph.scoring import StrengthModel
 
             out["model"] = from_stored(StrengthModel, meta["model"], what="strength model")
         if "company_model" in meta:

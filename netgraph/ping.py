@@ -1,7 +1,7 @@
 """The ping list: whom to get back in touch with before a useful tie goes cold.
 
 Each of the owner's ties gets a tier from its strength today (close, developing,
-secondary, cold; :meth:`~netgraph.scoring.strength.StrengthModel.tier`) and the tier's cadence
+secondary, cold; :meth:`~netgraph.scoring.StrengthModel.tier`) and the tier's cadence
 (Ferrazzi's "pinging": developing relationships about monthly, secondary ones two or
 three times a year). From the strengths and their forecast (no further contact) the
 list ranks ties by what is at stake::
@@ -22,7 +22,7 @@ Examples
 --------
 >>> import pandas as pd
 >>> from netgraph.data import schema
->>> from netgraph.scoring.strength import prepare, score
+>>> from netgraph.scoring import prepare, score
 >>> from netgraph.ping import ping_list
 >>> ids = ["in:ada", "in:bob", "in:cy", "in:di"]
 >>> ties = schema.conform(pd.DataFrame({"a": ["in:ada"] * 3, "b": ids[1:],
@@ -55,7 +55,7 @@ import pandas as pd
 from netgraph._time import NS_PER_DAY as _NS_PER_DAY
 from netgraph._time import as_utc, datetimes_from_days, span_words
 from netgraph.errors import InputError
-from netgraph.scoring.strength import TIERS, StrengthModel
+from netgraph.scoring import TIERS, StrengthModel
 
 __all__ = ["cadence_words", "path_values", "ping_list", "span_words"]
 
@@ -101,7 +101,7 @@ def ping_list(strengths: pd.DataFrame, *, owner: str | Sequence[str] | None = No
     Parameters
     ----------
     strengths : pandas.DataFrame
-        :func:`netgraph.scoring.strength.score` of the owner's ties **with** ``forecast=True``
+        :func:`netgraph.scoring.score` of the owner's ties **with** ``forecast=True``
         (it needs ``peak``, ``next_tier_on`` and ``goes_cold_on``), evaluated at *at*.
     owner : str or sequence of str, optional
         Person id(s) of the owner(s); the other side of each tie is the person to ping.
@@ -138,7 +138,7 @@ def ping_list(strengths: pd.DataFrame, *, owner: str | Sequence[str] | None = No
     --------
     >>> import pandas as pd
     >>> from netgraph.data import schema
-    >>> from netgraph.scoring.strength import prepare, score
+    >>> from netgraph.scoring import prepare, score
     >>> from netgraph.ping import ping_list
     >>> ties = schema.conform(pd.DataFrame({"a": ["in:a"], "b": ["in:b"]}), "ties")
     >>> inter = schema.conform(pd.DataFrame({"person_id": ["in:b"] * 6, "other_id": ["in:a"] * 6,
@@ -151,7 +151,7 @@ def ping_list(strengths: pd.DataFrame, *, owner: str | Sequence[str] | None = No
     missing = [c for c in _NEEDED if c not in strengths.columns]
     if missing:
         raise InputError(f"the strengths frame lacks {', '.join(missing)}",
-                         expected="netgraph.scoring.strength.score(..., forecast=True) output",
+                         expected="netgraph.scoring.score(..., forecast=True) output",
                          hint="score the owner's ties with forecast=True")
     model = StrengthModel() if model is None else model
     at_ts = as_utc(at, default="now", name="at")
@@ -189,7 +189,7 @@ def ping_list(strengths: pd.DataFrame, *, owner: str | Sequence[str] | None = No
                                               own[real], weight[real], strength[real],
                                               peak[real])
 
-    code = model._tier_codes(strength)
+    code = model.tier_codes(strength)
     cad_by_tier = np.array([model.close_cadence_days, model.developing_cadence_days,
                             model.secondary_cadence_days, model.secondary_cadence_days])
     cadence = cad_by_tier[code]
@@ -225,7 +225,7 @@ def ping_list(strengths: pd.DataFrame, *, owner: str | Sequence[str] | None = No
                       "will fall below '" + tiers[code] + "' on " + _dates(nxt), "")
     cold_now = code == 3
     r_due = np.where(cold_now,
-                     "went cold: was " + tiers[model._tier_codes(peak)] + " at its best, silent "
+                     "went cold: was " + tiers[model.tier_codes(peak)] + " at its best, silent "
                      + span_words(silence),
                      np.where(overdue > 0,
                               "overdue by " + span_words(overdue) + " for a "

@@ -9,7 +9,7 @@ import pytest
 import netgraph as ng
 from netgraph.data import schema
 from netgraph.ping import cadence_words, ping_list, span_words
-from netgraph.scoring.strength import StrengthModel, prepare, score
+from netgraph.scoring import StrengthModel, prepare, score
 
 IDS = ["in:ada", "in:bob", "in:cy", "in:di", "in:ed", "in:flo"]
 NAMES = ["Ada", "Bob", "Cy", "Di", "Ed", "Flo"]

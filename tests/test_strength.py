@@ -13,7 +13,7 @@ import pytest
 
 import netgraph as ng
 from netgraph.data import schema
-from netgraph.scoring.strength import (
+from netgraph.scoring import (
     StrengthModel,
     explain,
     find_tie,
@@ -206,7 +206,7 @@ class TestProperties:
         assert out.tenure[0] == pytest.approx(expected)
 
     def test_union_of_unsorted_overlapping_intervals(self):
-        from netgraph.scoring.strength import _union
+        from netgraph.scoring.kernel import _union
 
         row = np.array([1, 0, 1, 0, 1])
         start = np.array([5.0, 0.0, 0.0, 2.0, 20.0])
@@ -365,7 +365,7 @@ class TestForecast:
         eps = pd.Timedelta(hours=2)
         assert score(prep, m, cold - eps).strength[0] >= m.secondary_threshold
         assert score(prep, m, cold + eps).strength[0] < m.secondary_threshold
-        low = m.thresholds[m._tier_codes(np.array([f.strength[0]]))[0]]
+        low = m.thresholds[m.tier_codes(np.array([f.strength[0]]))[0]]
         assert score(prep, m, nxt + eps).strength[0] < low <= score(prep, m, nxt - eps).strength[0]
 
     def test_peak_is_the_best_past_strength(self):

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from netgraph.data.schema import CHANNELS
-from netgraph.scoring.strength import TIERS, StrengthModel
+from netgraph.scoring import TIERS, StrengthModel
 
 __all__ = ["strength_history", "warmth"]
 

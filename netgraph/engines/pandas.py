@@ -1,0 +1,71 @@
+"""The pandas engine: the reference implementation of :class:`~netgraph.engines.base.Engine`.
+
+It delegates to the scoring package (:func:`netgraph.scoring.prepare`,
+:func:`netgraph.scoring.score`) and to :func:`netgraph.routing.paths.company_links`; its
+state is a :class:`netgraph.scoring.Prepared`. Other engines are checked against it.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from netgraph.data import schema
+>>> from netgraph.engines.pandas import PandasEngine
+>>> ids = ["in:a", "in:b"]
+>>> people = pd.DataFrame({"person_id": ids})
+>>> ties = schema.conform(pd.DataFrame({"a": ["in:a"], "b": ["in:b"]}), "ties", ids)
+>>> engine = PandasEngine()
+>>> state = engine.prepare(people, ties)
+>>> engine.score(state, None, "2026-01-01")[["a", "b", "strength", "tier"]]
+      a     b  strength  tier
+0  in:a  in:b      0.02  cold
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from netgraph.engines.base import Engine
+from netgraph.scoring import Prepared, StrengthModel, prepare, score
+
+if TYPE_CHECKING:
+    from netgraph.routing.paths import CompanyTieModel
+
+__all__ = ["PandasEngine"]
+
+
+class PandasEngine(Engine):
+    """Columnar work with numpy and pandas, in memory (the default engine, ``"pandas"``).
+
+    Examples
+    --------
+    >>> from netgraph.engines.pandas import PandasEngine
+    >>> PandasEngine()
+    PandasEngine(name='pandas')
+    """
+
+    name = "pandas"
+
+    def prepare(self, people: pd.DataFrame | None, ties: pd.DataFrame,
+                interactions: pd.DataFrame | None = None,
+                affiliations: pd.DataFrame | None = None,
+                overrides: pd.DataFrame | None = None) -> Prepared:
+        """:func:`netgraph.scoring.prepare` of the tables (see :meth:`Engine.prepare`)."""
+        ids = None if people is None else people["person_id"]
+        return prepare(ties, interactions, affiliations, overrides, people=ids)
+
+    def score(self, state: Prepared, model: StrengthModel | None, at: Any, *,
+              ties: Sequence[int] | np.ndarray | None = None,
+              forecast: bool = False) -> pd.DataFrame:
+        """:func:`netgraph.scoring.score` (see :meth:`Engine.score`); ``model=None`` is
+        the default :class:`~netgraph.scoring.StrengthModel`."""
+        return score(state, model, at, ties=ties, forecast=forecast)
+
+    def company_links(self, affiliations: pd.DataFrame,
+                      company_model: CompanyTieModel | None, at: Any) -> pd.DataFrame:
+        """:func:`netgraph.routing.paths.company_links` (see :meth:`Engine.company_links`)."""
+        from netgraph.routing.paths import company_links
+
+        return company_links(affiliations, model=company_model, at=at)
