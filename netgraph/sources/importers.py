@@ -19,7 +19,6 @@ from os import PathLike
 import numpy as np
 import pandas as pd
 
-from netgraph._time import UTC
 from netgraph.data.identity import name_key
 from netgraph.data.merge import (
     Tables,
@@ -30,7 +29,7 @@ from netgraph.data.merge import (
     upsert_people,
 )
 from netgraph.errors import InputError
-from netgraph.sources.csvfile import NoRowsError
+from netgraph.sources.csvfile import UTC, NoRowsError
 from netgraph.sources.report import ImportReport
 
 __all__ = [
@@ -724,7 +723,9 @@ def merge_events(t: Tables, rows: pd.DataFrame, owner: str | None = None, *,
     if report.imported + report.merged == 0:
         raise InputError("no usable rows", file=report.file or None,
                          expected="rows with a person and a timestamp",
-                         hint="See report.issues() of a partial import, or check the columns.")
+                         hint="See report.issues() of a partial import, or check the columns.",
+                         cli_hint="Each row needs a person (name, URL or e-mail) and a "
+                                  "timestamp; check the columns and the dates.")
     return t, report
 
 

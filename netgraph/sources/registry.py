@@ -62,7 +62,9 @@ class Source:
     reader : callable
         The public ``read_*`` function: a path (or a DataFrame, where the
         source takes one) to a normalised DataFrame whose
-        ``attrs["report"]`` is an :class:`~netgraph.ImportReport`.
+        ``attrs["report"]`` is an :class:`~netgraph.ImportReport` (a
+        multi-file source, such as a LinkedIn export, gives what its
+        *importer* reads).
     yields : {"people", "events", "affiliations"}
         What the reader's rows are. Without an *importer*, the rows are
         merged by the importer of that kind (see
@@ -108,7 +110,7 @@ class Source:
     importer: Importer | None = None
     needs_owner: bool | None = None
     file_kinds: tuple[str, ...] = ("csv",)
-    options: Mapping[str, str] = field(default_factory=dict)
+    options: Mapping[str, str] = field(default_factory=dict, hash=False)
     pooled: Importer | None = None
 
     def __post_init__(self) -> None:
