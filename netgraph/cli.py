@@ -73,8 +73,8 @@ def _jsonable(v: Any) -> Any:
         return None if pd.isna(v) else v.isoformat()
     if v is pd.NaT or v is None:
         return None
-    if isinstance(v, float) and math.isnan(v):
-        return None
+    if isinstance(v, float) and not math.isfinite(v):
+        return None  # JSON has no NaN or infinity
     if hasattr(v, "item"):
         return _jsonable(v.item())
     if isinstance(v, dict):
@@ -164,36 +164,34 @@ def _load(db: str, must_exist: bool = True):
 # ---------------------------------------------------------------- commands
 
 def cmd_import(args: argparse.Namespace) -> int:
-    net = _load(args.db, must_exist=False)
-    kind = args.kind
-    paths = args.paths
-    owners = args.owner or []
-    reports = []
-    if kind == "linkedin" and len(owners) > 1:
-        # a team: one owner per export, pooled in one pass
-        if len(owners) != len(paths):
-            from netgraph.errors import InputError
+    from netgraph.errors import InputError
+    from netgraph.sources.registry import get_source
 
-            raise InputError(f"{len(paths)} exports but {len(owners)} owners",
-                             expected="one --owner per export, in the same order",
-                             hint="netgraph import linkedin a.zip b.zip --owner A --owner B")
-        bar = Progress(1, f"importing {len(paths)} exports", args.quiet)
-        reports.append(net.import_team(list(zip(owners, paths, strict=True))))
+    source = get_source(args.kind)
+    owners = args.owner or []
+    options = {name: getattr(args, name) for name in source.options
+               if getattr(args, name, None) is not None}
+    if len(owners) > 1 and source.pooled is None:
+        raise InputError(
+            f"--owner takes one name for {source.name}, not {len(owners)} ("
+            + ", ".join(repr(o) for o in owners) + ")",
+            hint=f"Import each person's {source.name} with its own command: netgraph import "
+                 f"{source.name} FILE --owner \"Full Name\"")
+    net = _load(args.db, must_exist=False)
+    reports = []
+    if len(owners) > 1:
+        # one owner per file, pooled in one pass (a team's LinkedIn exports)
+        bar = Progress(1, f"importing {len(args.paths)} {source.name} files", args.quiet)
+        reports.append(net.import_source(source.name, list(args.paths), owner=owners,
+                                         **options))
         bar.step("team")
-        paths = []
-    owner = owners[0] if owners else None
-    bar = Progress(len(paths), f"importing {kind}", args.quiet)
-    for p in paths:
-        if kind == "linkedin":
-            r = net.import_linkedin(p, owner=owner, owner_url=args.owner_url or "")
-        elif kind == "contacts":
-            r = net.import_contacts(p, owner=owner)
-        elif kind == "affiliations":
-            r = net.import_affiliations(p)
-        else:
-            r = net.import_interactions(p, owner=owner)
-        reports.append(r)
-        bar.step(Path(p).name)
+    else:
+        if source.needs_owner:
+            options["owner"] = owners[0] if owners else None
+        bar = Progress(len(args.paths), f"importing {source.name}", args.quiet)
+        for path in args.paths:
+            reports.append(net.import_source(source.name, path, **options))
+            bar.step(Path(path).name)
     bar.close()
     net.save(args.db)  # atomic: nothing is written unless every file imported
     if args.json:
@@ -286,8 +284,7 @@ def cmd_strength(args: argparse.Namespace) -> int:
         exp = None
     if args.json:
         _print_json({"person": args.person, "other": args.other, "strength": value,
-                     "connected": exp is not None,
-                     "explanation": str(exp) if exp is not None else None})
+                     "connected": exp is not None, **_explanation_record(exp)})
         return 0
     if exp is None:
         who = args.other or "any owner"
@@ -296,6 +293,18 @@ def cmd_strength(args: argparse.Namespace) -> int:
     else:
         print(exp)
     return 0
+
+
+#: The fields of a strength explanation in ``netgraph strength --json``.
+EXPLANATION_FIELDS = ("tier", "at", "components", "shares", "evidence")
+
+
+def _explanation_record(exp: Any) -> dict[str, Any]:
+    """The fields of a :class:`~netgraph.scoring.StrengthExplanation` (None
+    without a tie), and its text as ``explanation``."""
+    record = {f: None if exp is None else getattr(exp, f) for f in EXPLANATION_FIELDS}
+    record["explanation"] = None if exp is None else str(exp)
+    return record
 
 
 def cmd_ping(args: argparse.Namespace) -> int:
@@ -307,8 +316,9 @@ def cmd_ping(args: argparse.Namespace) -> int:
 
 def cmd_log(args: argparse.Namespace) -> int:
     net = _load(args.db)
+    direction = "" if args.direction == UNKNOWN_DIRECTION else args.direction
     net.log_interaction(args.person, when=args.when, channel=args.channel,
-                        direction=args.direction, note=args.note, other=args.other)
+                        direction=direction, note=args.note, other=args.other)
     net.save(args.db)
     print(f"logged a {args.channel} with {args.person}; strength now "
           f"{net.strength(args.person, args.other):.2f}")
@@ -402,29 +412,84 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- parser
 
-def _count(text: str) -> int:
-    """argparse type: a whole number >= 0."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {text!r}")
-    return value
+#: What ``netgraph log --direction unknown`` records: no direction.
+UNKNOWN_DIRECTION = "unknown"
+
+
+class _HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    """Every option's help ends with its default, unless it has none (or says it)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        default = action.default
+        if (not action.option_strings or default is None or default is False
+                or default is argparse.SUPPRESS or default == [] or "(default" in text):
+            return text
+        return text + " (default: %(default)s)"
+
+
+def _whole_number(lo: int, hi: int | None = None) -> type[argparse.Action]:
+    """An argparse action taking a whole number from *lo* to *hi*; anything else is a
+    usage error of the command, naming the flag as typed (``--max-hops 0: ...``)."""
+
+    class WholeNumber(argparse.Action):
+        def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                     values: Any, option_string: str | None = None) -> None:
+            try:
+                value = int(values)
+            except ValueError:
+                value = None
+            if value is None or value < lo or (hi is not None and value > hi):
+                span = f"from {lo} to {hi}" if hi is not None else f"of at least {lo}"
+                parser.error(f"{option_string} {values}: expected a whole number {span}")
+            setattr(namespace, self.dest, value)
+
+    return WholeNumber
+
+
+def _direction(text: str) -> str:
+    """argparse type of ``--direction``: an empty value means unknown."""
+    return text.strip().lower() or UNKNOWN_DIRECTION
+
+
+#: The date options, read with :func:`netgraph._time.as_utc` before a command runs.
+DATE_FLAGS = {"at": "--at", "when": "--when"}
+
+
+def _read_dates(args: argparse.Namespace) -> None:
+    """Turn the date options into timestamps; a bad one is an error naming its flag."""
+    from netgraph._time import as_utc
+    from netgraph.errors import InputError
+
+    for dest, flag in DATE_FLAGS.items():
+        value = getattr(args, dest, None)
+        if not isinstance(value, str):
+            continue
+        try:
+            setattr(args, dest, as_utc(value, default=None, name=flag))
+        except InputError as err:
+            raise InputError(f"{flag} {value!r} is not a date", expected=err.expected,
+                             hint=err.cli_hint or err.hint) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``netgraph`` command.
 
     Global options (``--db``, ``--quiet``) are accepted before or after the
-    command.
+    command. ``netgraph import KIND`` has one sub-command per registered
+    source (:mod:`netgraph.sources.registry`).
 
     Examples
     --------
     >>> args = build_parser().parse_args(["paths", "Acme", "-k", "3", "--db", "team.db"])
     >>> args.command, args.target, args.k, args.db
     ('paths', 'Acme', 3, 'team.db')
+    >>> build_parser().parse_args(["import", "contacts", "c.csv", "--owner", "Ada"]).kind
+    'contacts'
     """
+    from netgraph import __version__
+    from netgraph.sources.registry import sources
+
     def global_opts(parser: argparse.ArgumentParser, default: Any) -> None:
         # accepted before or after the command: `netgraph --db x paths ...` and
         # `netgraph paths ... --db x`; the command's copy only overrides when given
@@ -435,19 +500,22 @@ def build_parser() -> argparse.ArgumentParser:
                             help="no progress bars")
 
     p = argparse.ArgumentParser(
-        prog="netgraph",
+        prog="netgraph", formatter_class=_HelpFormatter,
         description="Who can introduce me to someone at the company I want to work for? "
                     "Everything runs locally; nothing leaves this machine.",
         epilog="Run `netgraph demo` for a tour on the sample data, and "
                "`netgraph COMMAND --help` for a command's options.")
     global_opts(p, None)
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     common = argparse.ArgumentParser(add_help=False)
     global_opts(common, argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def add(name: str, func, help_: str) -> argparse.ArgumentParser:
-        sp = sub.add_parser(name, help=help_, description=help_, parents=[common])
-        sp.set_defaults(func=func)
+    def add(name: str, func, help_: str, group=sub) -> argparse.ArgumentParser:
+        sp = group.add_parser(name, help=help_, description=help_, parents=[common],
+                              formatter_class=_HelpFormatter)
+        # the parser travels with the arguments: its usage goes with its errors
+        sp.set_defaults(func=func, _parser=sp)
         return sp
 
     def json_flag(sp: argparse.ArgumentParser, csv: bool = False) -> None:
@@ -457,82 +525,115 @@ def build_parser() -> argparse.ArgumentParser:
                             help="also write the table to a CSV file (safe to open in a "
                                  "spreadsheet: formula-like cells are neutralised)")
 
+    def at_opt(sp: argparse.ArgumentParser, what: str) -> None:
+        sp.add_argument("--at", metavar="DATE",
+                        help=f"{what} at this date, YYYY-MM-DD (default: today)")
+
     def path_opts(sp: argparse.ArgumentParser) -> None:
         sp.add_argument("--source", help="start at this owner (default: every owner)")
-        sp.add_argument("--max-hops", type=int, default=3, help="person-to-person hops (3)")
-        sp.add_argument("--at", help="evaluate strengths at this date (default: today)")
+        sp.add_argument("--max-hops", action=_whole_number(1, 20), default=3, metavar="N",
+                        help="person-to-person hops at most (1 to 20)")
+        at_opt(sp, "evaluate strengths")
+
+    def exclude_opt(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--exclude", action="append", metavar="NAME",
+                        help="person or company to avoid (repeat for several)")
 
     sp = add("demo", cmd_demo, "run the main job on the sample data and write demo.html")
-    sp.add_argument("--out", default="demo.html", help="HTML file to write (demo.html)")
+    sp.add_argument("--out", default="demo.html", help="HTML file to write")
     sp.add_argument("--target", help="target company (default: Acme Robotics)")
     sp.add_argument("--data", help="sample data folder (default: the shipped sample_data)")
-    sp.add_argument("--at", help="evaluate at this date (default: today)")
+    at_opt(sp, "evaluate")
 
-    sp = add("import", cmd_import, "import data into the workspace")
-    sp.add_argument("kind", choices=["linkedin", "contacts", "affiliations", "interactions"])
-    sp.add_argument("paths", nargs="+", help="files (.csv), LinkedIn export .zip or folder")
-    sp.add_argument("--owner", action="append",
-                    help="whose data this is (a name or profile URL); for a team's LinkedIn "
-                         "exports, one --owner per export, in order")
-    sp.add_argument("--owner-url", help="the owner's LinkedIn profile URL")
-    json_flag(sp)
+    sp = add("import", None, "import data into the workspace")
+    kinds = sp.add_subparsers(dest="kind", required=True, metavar="KIND",
+                              title="kinds of data (netgraph import KIND --help)")
+    for source in sources():
+        kp = add(source.name, cmd_import, source.help.replace("%", "%%"), group=kinds)
+        kp.add_argument("paths", nargs="+", metavar="PATH",
+                        help="what to import: " + ", ".join(
+                            "folder" if k == "folder" else f".{k} file"
+                            for k in source.file_kinds))
+        if source.needs_owner:
+            team = ("; for several files, one --owner per file, in order"
+                    if source.pooled is not None else "")
+            kp.add_argument("--owner", action="append", metavar="NAME",
+                            help="whose data this is (a name or profile URL; default: the "
+                                 f"workspace's only owner){team}")
+        else:
+            kp.add_argument("--owner", action="append", metavar="NAME",
+                            help=f"not used: {source.name} rows name their people")
+        for name, help_ in source.options.items():
+            kp.add_argument("--" + name.replace("_", "-"), dest=name,
+                            help=help_.replace("%", "%%"))
+        json_flag(kp)
 
     sp = add("summary", cmd_summary, "what the workspace holds")
     json_flag(sp)
 
     sp = add("paths", cmd_paths, "warmest introduction paths to a company or person")
-    sp.add_argument("target")
-    sp.add_argument("-k", type=int, default=5, help="paths through k introducers (5)")
-    sp.add_argument("--exclude", action="append", help="person or company to avoid (repeat)")
+    sp.add_argument("target", help="a company (any spelling) or a person")
+    sp.add_argument("-k", action=_whole_number(1, 10_000), default=5, metavar="K",
+                    help="paths through k different introducers")
+    exclude_opt(sp)
     path_opts(sp)
     json_flag(sp, csv=True)
 
     sp = add("introducers", cmd_introducers, "whom among your contacts to ask about a target")
-    sp.add_argument("target")
-    sp.add_argument("--exclude", action="append", help="person or company to avoid (repeat)")
+    sp.add_argument("target", help="a company (any spelling) or a person")
+    exclude_opt(sp)
     path_opts(sp)
     json_flag(sp, csv=True)
 
     sp = add("reach", cmd_reach, "which companies are warm for you")
     sp.add_argument("companies", nargs="*", help="companies (default: every company)")
-    sp.add_argument("-n", type=_count, default=20, help="rows to show (20; 0 = all)")
+    sp.add_argument("-n", action=_whole_number(0), default=20, metavar="N",
+                    help="rows to show (0 = all)")
     path_opts(sp)
     json_flag(sp, csv=True)
 
     sp = add("strength", cmd_strength, "how warm a tie is, and why")
-    sp.add_argument("person")
+    sp.add_argument("person", help="name, profile URL, e-mail or person id")
     sp.add_argument("--other", help="the other person (default: the owner)")
-    sp.add_argument("--at", help="at this date (default: today)")
+    at_opt(sp, "score the tie")
     json_flag(sp)
 
     sp = add("ping", cmd_ping, "whom to ping before a useful tie goes cold")
-    sp.add_argument("-n", type=_count, default=20, help="rows to show (20; 0 = all)")
+    sp.add_argument("-n", action=_whole_number(0), default=20, metavar="N",
+                    help="rows to show (0 = all)")
     sp.add_argument("--source", help="one owner (default: every owner)")
-    sp.add_argument("--at", help="at this date (default: today)")
+    at_opt(sp, "score the ties")
     json_flag(sp, csv=True)
 
     sp = add("log", cmd_log, "record an interaction (resets the ping clock)")
-    sp.add_argument("person")
+    sp.add_argument("person", help="name, profile URL, e-mail or person id")
     sp.add_argument("--channel", default="call",
-                    choices=["meeting", "call", "message", "email", "linkedin", "other"])
-    sp.add_argument("--direction", default="out", choices=["out", "in", ""])
-    sp.add_argument("--when", help="date/time (default: now)")
-    sp.add_argument("--note")
+                    choices=["meeting", "call", "message", "email", "linkedin", "other"],
+                    help="how you were in touch")
+    sp.add_argument("--direction", default="out", type=_direction,
+                    choices=["out", "in", UNKNOWN_DIRECTION],
+                    help="out: you reached out; in: they did")
+    sp.add_argument("--when", metavar="DATE",
+                    help="date and time, YYYY-MM-DD or YYYY-MM-DDTHH:MM (default: now)")
+    sp.add_argument("--note", help="a note to keep with the interaction (default: none)")
     sp.add_argument("--other", help="the other person (default: the owner)")
 
     sp = add("targets", cmd_targets, "show or set the target companies")
-    sp.add_argument("companies", nargs="*")
+    sp.add_argument("companies", nargs="*",
+                    help="the companies to target (default: show the targets)")
 
     sp = add("alias", cmd_alias, "declare a company alias (e.g. Alphabet = Google)")
-    sp.add_argument("alias")
-    sp.add_argument("company")
+    sp.add_argument("alias", help="another name of the company (e.g. Alphabet)")
+    sp.add_argument("company", help="the company as the workspace knows it (e.g. Google)")
 
     sp = add("html", cmd_html, "write the interactive HTML graph")
-    sp.add_argument("out")
+    sp.add_argument("out", help="HTML file to write")
     sp.add_argument("--target", help="highlight the warm paths to this company")
-    sp.add_argument("-k", type=int, default=5, help="highlight paths through k introducers (5)")
-    sp.add_argument("--max-nodes", type=int, default=1500)
-    sp.add_argument("--title")
+    sp.add_argument("-k", action=_whole_number(1, 10_000), default=5, metavar="K",
+                    help="highlight paths through k introducers")
+    sp.add_argument("--max-nodes", action=_whole_number(1), default=1500, metavar="N",
+                    help="show at most this many nodes: the neighbourhood that matters most")
+    sp.add_argument("--title", help="page title (default: a description of the network)")
     return p
 
 
@@ -571,11 +672,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from netgraph.errors import NetgraphError
 
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # an unknown option of a command: that command's usage, not the top-level one
+        getattr(args, "_parser", parser).error("unrecognized arguments: " + " ".join(extra))
     args.quiet = bool(args.quiet)
     if args.db is None and args.command != "demo":
         args.db = os.environ.get("NETGRAPH_DB") or DEFAULT_DB
     try:
+        _read_dates(args)
         return int(args.func(args) or 0)
     except NetgraphError as err:
         _print_error(err)

@@ -37,7 +37,7 @@ from netgraph.data.identity import similar_companies
 from netgraph.data.merge import Tables
 from netgraph.data.resolve import Resolver
 from netgraph.errors import InputError, NotFoundError
-from netgraph.sources import importers
+from netgraph.sources.registry import get_source
 from netgraph.sources.report import ImportReport
 
 __all__ = ["Network"]
@@ -139,12 +139,57 @@ class Network:
         return p[p["is_owner"]].reset_index(drop=True)
 
     # ------------------------------------------------------------ imports
-    def _run(self, func, *args) -> ImportReport:
+    def _run(self, func, *args: Any, **kwargs: Any) -> ImportReport:
         with paused_gc():
-            tables, report = func(self._t, *args)
+            tables, report = func(self._t, *args, **kwargs)
         self._set(tables)
         self.reports.append(report)
         return report
+
+    def import_source(self, kind: str, path_or_frame: Any, **options: Any) -> ImportReport:
+        """Import data of any registered kind (see :mod:`netgraph.sources.registry`).
+
+        The ``import_*`` methods are this with their kind; a source registered
+        by another module (``register_source``) is imported the same way.
+
+        Parameters
+        ----------
+        kind : str
+            The source's name: ``"linkedin"``, ``"contacts"``,
+            ``"affiliations"``, ``"interactions"``, or one registered later.
+        path_or_frame : str, path-like or pandas.DataFrame
+            What the source's reader takes. For a source that pools several
+            owners' files (``"linkedin"``), a list of paths with a list of
+            owners, one per path.
+        **options
+            ``owner`` (the person whose data this is, for sources that need
+            one; default: the network's only owner) and the source's own
+            options (``owner_url`` for ``"linkedin"``).
+
+        Returns
+        -------
+        ImportReport
+
+        Raises
+        ------
+        InputError
+            An unknown kind (the message lists the known ones), an option the
+            source does not take, or data the source cannot use. The network
+            is unchanged.
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> net.import_source("contacts", pd.DataFrame({"name": ["Grace Hopper"]}),
+        ...                   owner="Ada").imported
+        1
+        >>> net.import_source("excel", "book.xlsx")
+        Traceback (most recent call last):
+        ...
+        netgraph.errors.InputError: unknown kind of data 'excel'. Expected one of: ...
+        """
+        return self._run(get_source(kind).run, path_or_frame, **options)
 
     def import_linkedin(self, path: str | PathLike[str], owner: str | None = None, *,
                         owner_url: str = "") -> ImportReport:
@@ -184,7 +229,7 @@ class Network:
         >>> net.import_linkedin(d / "Connections.csv", owner="Ada Lovelace").new_people
         1
         """
-        return self._run(importers.import_linkedin, path, owner, owner_url)
+        return self.import_source("linkedin", path, owner=owner, owner_url=owner_url)
 
     def import_team(self, exports: Mapping[str, str | PathLike[str]]
                     | Iterable[tuple[str, str | PathLike[str]]]) -> ImportReport:
@@ -220,7 +265,8 @@ class Network:
         (3, 2, 1)
         """
         items = list(exports.items()) if isinstance(exports, Mapping) else list(exports)
-        return self._run(importers.import_team, items)
+        return self.import_source("linkedin", [path for _, path in items],
+                                  owner=[owner for owner, _ in items])
 
     def import_contacts(self, path_or_frame: PathOrFrame, owner: str | None = None
                         ) -> ImportReport:
@@ -236,7 +282,7 @@ class Network:
         >>> net.import_contacts(pd.DataFrame({"name": ["Grace Hopper"]}), owner="Ada").imported
         1
         """
-        return self._run(importers.import_contacts, path_or_frame, owner)
+        return self.import_source("contacts", path_or_frame, owner=owner)
 
     def import_affiliations(self, path_or_frame: PathOrFrame) -> ImportReport:
         """Import job history: person, company, title, start, end.
@@ -253,7 +299,7 @@ class Network:
         >>> net.import_affiliations(rows).new_people
         1
         """
-        return self._run(importers.import_affiliations, path_or_frame)
+        return self.import_source("affiliations", path_or_frame)
 
     def import_interactions(self, path_or_frame: PathOrFrame, owner: str | None = None
                             ) -> ImportReport:
@@ -273,7 +319,7 @@ class Network:
         >>> net.import_interactions(log, owner="Ada Lovelace").imported
         1
         """
-        return self._run(importers.import_interactions, path_or_frame, owner)
+        return self.import_source("interactions", path_or_frame, owner=owner)
 
     def add_company_alias(self, alias: str, company: str) -> None:
         """Declare *alias* another name of *company* (e.g. "Alphabet" for "Google").

@@ -6,6 +6,7 @@ One workspace per module is built from the sample data through the CLI's own
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
 import json
@@ -21,6 +22,7 @@ import pytest
 from netgraph.cli import build_parser, main
 from netgraph.network import Network
 from netgraph.sample import TARGET_COMPANY, write_sample_data
+from netgraph.scoring import TIERS
 
 ROOT = Path(__file__).resolve().parent.parent
 AT = "2026-11-01"  # the sample's "today" (netgraph.sample.SAMPLE_END)
@@ -34,7 +36,8 @@ SUMMARY_KEYS = {"people", "companies", "ties", "interactions", "owners", "target
 PING_KEYS = {"person", "strength", "tier", "last_contact", "due", "goes_cold_on", "reason"}
 REACH_KEYS = {"company", "company_id", "probability", "hops", "source", "introducer", "person"}
 IMPORT_KEYS = {"file", "kind", "rows_read", "imported", "merged", "new_people", "issues"}
-STRENGTH_KEYS = {"person", "other", "strength", "connected", "explanation"}
+STRENGTH_KEYS = {"person", "other", "strength", "connected", "tier", "at", "components",
+                 "shares", "evidence", "explanation"}
 
 
 # --------------------------------------------------------------------------- helpers
@@ -556,3 +559,145 @@ def test_csv_output_is_safe_from_formula_injection(tmp_path):
     assert "Grace Hopper" in names
     assert not any(n.startswith("=") for r in rows for n in r.values())
     assert "'=HYPERLINK(\"http://evil\")" in names
+
+
+# --------------------------------------------------------------------------- errors speak CLI
+
+def test_two_owners_of_contacts_is_a_cli_sentence(tmp_path: Path) -> None:
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text("name,company\nGrace Hopper,Acme\n", encoding="utf-8")
+    ws = tmp_path / "ws.db"
+    code, out, err = run_cli("--db", ws, "import", "contacts", contacts, "--owner", "Ada",
+                             "--owner", "Bob")
+    assert_user_error(code, out, err, "--owner takes one name for contacts", "Hint:")
+    assert "owner=" not in err
+    assert not ws.exists()
+
+
+def test_missing_owner_hint_names_the_flag(tmp_path: Path) -> None:
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text("name,company\nGrace Hopper,Acme\n", encoding="utf-8")
+    code, out, err = run_cli("--db", tmp_path / "ws.db", "import", "contacts", contacts)
+    assert_user_error(code, out, err, "no owner given", "--owner")
+    assert "owner=" not in err
+
+
+@pytest.mark.parametrize("command", [["paths", TARGET_COMPANY, "--at", "yesterdayish"],
+                                     ["log", "Yara Silva", "--when", "yesterdayish"]])
+def test_bad_date_names_the_flag_and_gives_the_cli_hint(db_copy: Path,
+                                                        command: list[str]) -> None:
+    code, out, err = run_cli("--db", db_copy, *command)
+    flag = command[-2]
+    assert_user_error(code, out, err, f"{flag} 'yesterdayish'", "Hint: Write the date as YYYY-MM-DD")
+    assert "pandas Timestamp" not in err and "at=" not in err and "when=" not in err
+
+
+@pytest.mark.parametrize("argv, flag", [
+    (["paths", TARGET_COMPANY, "--max-hops", "0"], "--max-hops 0"),
+    (["introducers", TARGET_COMPANY, "--max-hops", "21"], "--max-hops 21"),
+    (["reach", "--max-hops", "two"], "--max-hops two"),
+    (["paths", TARGET_COMPANY, "-k", "0"], "-k 0"),
+    (["ping", "-n", "-1"], "-n -1"),
+    (["html", "out.html", "--max-nodes", "0"], "--max-nodes 0"),
+])
+def test_out_of_range_flag_is_a_usage_error_naming_the_flag(
+        argv: list[str], flag: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"usage: netgraph {argv[0]}")  # the command's usage
+    assert f"error: {flag}: expected a whole number" in err
+    assert "max_hops=" not in err
+
+
+@pytest.mark.parametrize("kind, name", [("linkedin", "export.zip"), ("contacts", "book.csv")])
+def test_damaged_zip_hint_speaks_cli(tmp_path: Path, kind: str, name: str) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(b"PK\x03\x04" + b"\x00garbage" * 20)  # a zip cut off after its header
+    code, out, err = run_cli("--db", tmp_path / "ws.db", "import", kind, bad, "--owner", MAYA)
+    assert_user_error(code, out, err, name, "Hint:")
+    assert "read_linkedin_export()" not in err and "Network." not in err
+    if kind == "linkedin":
+        assert "damaged" in err
+    else:
+        assert "netgraph import linkedin" in err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    import netgraph
+
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out.strip() == f"netgraph {netgraph.__version__}"
+
+
+@pytest.mark.parametrize("argv", [["paths", "Acme", "--bogus"], ["summary", "--frob", "1"],
+                                  ["import", "contacts", "c.csv", "--owner-url", "x"]])
+def test_unknown_flag_shows_the_command_usage(argv: list[str],
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    command = " ".join(argv[:2] if argv[0] == "import" else argv[:1])
+    assert err.startswith(f"usage: netgraph {command} ")
+    assert f"netgraph {command}: error: unrecognized arguments: " in err
+
+
+def test_direction_choices_have_no_empty_one(db_copy: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["log", "--help"])
+    help_text = capsys.readouterr().out
+    assert "{out,in,unknown}" in help_text and '""' not in help_text and "''" not in help_text
+    code, _, err = run_cli("--db", db_copy, "log", "Yara Silva", "--direction", "unknown",
+                           "--when", "2026-10-30")
+    assert code == 0, err
+    net = Network.load(db_copy)
+    logged = net.interactions[net.interactions["source"] == "logged"]
+    assert logged["direction"].tolist() == [""]
+
+
+def _parsers() -> list[argparse.ArgumentParser]:
+    """Every (sub)parser of the command line, nested ones included."""
+    found, todo = [], [build_parser()]
+    while todo:
+        parser = todo.pop()
+        found.append(parser)
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                todo.extend(action.choices.values())
+    return found
+
+
+def test_help_shows_every_option_with_its_default(capsys: pytest.CaptureFixture[str]) -> None:
+    for parser in _parsers():
+        text = parser.format_help()
+        for action in parser._actions:
+            if not action.option_strings or action.help == "==SUPPRESS==":
+                continue
+            assert action.help, (parser.prog, action.option_strings)
+            if action.default not in (None, False, "==SUPPRESS==") and action.nargs != 0:
+                assert f"(default: {action.default})" in " ".join(text.split()), (
+                    parser.prog, action.option_strings)
+    with pytest.raises(SystemExit):
+        main(["log", "--help"])
+    assert "(default: call)" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["html", "--help"])
+    assert "(default: 1500)" in " ".join(capsys.readouterr().out.split())
+
+
+def test_strength_json_has_the_explanation_fields(db: Path) -> None:
+    code, out, _ = run_cli("--db", db, "strength", "Yara Silva", "--at", AT, "--json")
+    data = as_json(out)
+    assert code == 0
+    assert data["tier"] in TIERS
+    assert data["at"].startswith(AT)
+    assert set(data["components"]) >= {"interaction", "tenure", "age", "override", "floor"}
+    assert math.isclose(sum(data["shares"].values()), 1.0, rel_tol=1e-6)
+    ev = data["evidence"]
+    assert ev["counts"] and ev["last_contact"].startswith("2026-")
+    assert isinstance(ev["n_out"], int) and isinstance(ev["stints"], list)

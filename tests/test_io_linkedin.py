@@ -10,12 +10,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from netgraph.data.identity import linkedin_slug, normalise_linkedin_url
 from netgraph.errors import InputError
 from netgraph.sources.csvfile import decode, parse_dates, to_safe_csv
 from netgraph.sources.linkedin import (
-    linkedin_slug,
     message_interactions,
-    normalise_linkedin_url,
     read_linkedin_connections,
     read_linkedin_export,
     read_linkedin_invitations,

@@ -10,7 +10,9 @@ import pytest
 
 from netgraph.data.schema import CHANNELS
 from netgraph.errors import InputError
-from netgraph.sources.generic import read_affiliations, read_contacts, read_interactions
+from netgraph.sources.contacts import read_contacts
+from netgraph.sources.history import read_affiliations
+from netgraph.sources.interactions import read_interactions
 
 UTC = "datetime64[ns, UTC]"
 IN = "https://www.linkedin.com/in/"

@@ -261,3 +261,124 @@ def similar_companies(
                           "score": np.asarray(scores)[i, j].astype(float)})
     return frame.sort_values(["score", "a", "b"], ascending=[False, True, True],
                              kind="stable").head(limit).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- LinkedIn URLs
+# (profile URLs are identity: every reader normalises them with these)
+
+__all__ += ["PROFILE_PREFIX", "linkedin_slug", "normalise_linkedin_url"]
+
+#: The canonical form of a profile URL is this prefix and the slug.
+PROFILE_PREFIX = "https://www.linkedin.com/in/"
+
+_PROFILE_URL_RE = re.compile(
+    r"^(?:https?://)?(?:[a-z0-9\-]+\.)*linkedin\.com(?::\d+)?/(?:mwlite/)?in/([^/?#\s]+)",
+    re.IGNORECASE)
+
+
+def _canonical_slug(slug: str) -> str:
+    from urllib.parse import quote, unquote
+
+    low = slug.lower()
+    if low.isascii() and "%" not in low and low.replace("-", "").replace("_", "").isalnum():
+        return low
+    return quote(unquote(slug).lower(), safe="-._~")
+
+
+def _slug_list(values: list[str]) -> list[str]:
+    """Canonical slugs of a list of cleaned strings (``""`` when not a profile URL)."""
+    cache: dict[str, str] = {}
+    out = []
+    match = _PROFILE_URL_RE.match
+    prefix, n_prefix = PROFILE_PREFIX, len(PROFILE_PREFIX)
+    for v in values:
+        # Fast path: the canonical form with a plain ASCII slug.
+        if v.startswith(prefix):
+            s = v[n_prefix:]
+            if s.endswith("/"):
+                s = s[:-1]
+            if s.isascii() and s.replace("-", "").isalnum():
+                out.append(s.lower())
+                continue
+        m = match(v) if v else None
+        if m is None:
+            out.append("")
+            continue
+        s = m.group(1)
+        c = cache.get(s)
+        if c is None:
+            c = cache[s] = _canonical_slug(s)
+        out.append(c)
+    return out
+
+
+def _as_str_list(s: pd.Series) -> list[str]:
+    vals = s.tolist()
+    if all(type(v) is str for v in vals):
+        return [v.strip() for v in vals]
+    return [v.strip() if isinstance(v, str) else ("" if v is None or pd.isna(v) else str(v))
+            for v in vals]
+
+
+def linkedin_slug(url: str | pd.Series) -> str | pd.Series:
+    """The profile slug of LinkedIn profile URL(s); ``""`` when not a profile URL.
+
+    The slug is lower case with canonical percent-encoding (decoded, lower
+    cased, re-encoded with upper-case hex), so every spelling of one profile
+    URL gives one slug.
+
+    Parameters
+    ----------
+    url : str or pandas.Series
+
+    Returns
+    -------
+    str or pandas.Series (object dtype)
+
+    Examples
+    --------
+    >>> from netgraph.data.identity import linkedin_slug
+    >>> linkedin_slug("http://uk.linkedin.com/in/Jose-Garcia/?trk=x")
+    'jose-garcia'
+    >>> linkedin_slug("https://www.linkedin.com/in/jos%c3%a9")
+    'jos%C3%A9'
+    >>> linkedin_slug("https://www.linkedin.com/company/acme")
+    ''
+    """
+    if isinstance(url, pd.Series):
+        return pd.Series(_slug_list(_as_str_list(url)), index=url.index, dtype=object)
+    if url is None or (not isinstance(url, str) and pd.isna(url)):
+        return ""
+    return _slug_list([str(url).strip()])[0]
+
+
+def normalise_linkedin_url(urls: pd.Series | str) -> pd.Series | str:
+    """Normalise LinkedIn profile URL(s) to ``https://www.linkedin.com/in/<slug>``.
+
+    Accepts ``http``, no scheme, no or country subdomains
+    (``uk.linkedin.com``), trailing slashes, query strings and fragments.
+    Anything that is not a profile URL (a company page, empty, NaN) gives
+    ``""``. Vectorised over a Series.
+
+    Parameters
+    ----------
+    urls : pandas.Series or str
+
+    Returns
+    -------
+    pandas.Series (object dtype) or str
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netgraph.data.identity import normalise_linkedin_url
+    >>> normalise_linkedin_url(pd.Series(["linkedin.com/in/Ada-L/", None,
+    ...     "https://de.linkedin.com/in/j%c3%bcrgen?originalSubdomain=de"])).tolist()
+    ['https://www.linkedin.com/in/ada-l', '', 'https://www.linkedin.com/in/j%C3%BCrgen']
+    """
+    if isinstance(urls, pd.Series):
+        slugs = _slug_list(_as_str_list(urls))
+        return pd.Series([PROFILE_PREFIX + s if s else "" for s in slugs], index=urls.index,
+                         dtype=object)
+    slug = linkedin_slug(urls)
+    return PROFILE_PREFIX + slug if slug else ""

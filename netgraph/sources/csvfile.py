@@ -1,10 +1,11 @@
-"""Shared low-level helpers of the file readers (private).
+"""Shared helpers of the file readers: every source module reads its files with these.
 
 This module is the one place for: decoding bytes (BOMs, UTF-16, UTF-8,
 Windows-1252), finding a header line by its content, quote-aware CSV parsing
 that keeps each record's physical line number, binding columns by name with
-aliases, cleaning text, vectorised date parsing with explicit formats, and
-writing CSV that is safe from formula injection.
+aliases, cleaning text, vectorised date parsing with explicit formats, the
+rules of job-history dates ("present", a ``Current`` column), per-row report
+notes, and writing CSV that is safe from formula injection.
 
 Examples
 --------
@@ -31,14 +32,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from netgraph.data.identity import normalise_linkedin_url
 from netgraph.errors import InputError
 from netgraph.sources.report import ImportReport
 
 __all__ = [
+    "CURRENT_WORDS",
     "MAX_BYTES",
     "STRIP_CHARS",
+    "TRUE_WORDS",
     "UTC",
     "HeaderMatch",
+    "JobDates",
     "NoRowsError",
     "RawTable",
     "Spec",
@@ -46,16 +51,22 @@ __all__ = [
     "clean_series",
     "clean_text",
     "decode",
+    "emails",
     "find_header",
     "finish_frame",
     "fold",
     "frame_table",
+    "is_current",
+    "is_true",
+    "job_dates",
     "load_table",
     "no_rows",
     "normalise_newlines",
+    "note_values",
     "parse_dates",
     "parse_table",
     "preview",
+    "profile_urls",
     "read_bytes",
     "read_zip_member",
     "safe_csv_cell",
@@ -129,7 +140,9 @@ def read_bytes(path: str | PathLike[str], *, what: str = "file") -> bytes:
     if p.is_dir():
         raise InputError("this is a folder, not a file", file=p,
                          hint=f"Pass the {what} inside it, or use read_linkedin_export() "
-                              "for an unzipped LinkedIn export folder.")
+                              "for an unzipped LinkedIn export folder.",
+                         cli_hint=f"Pass the {what} inside it; import an unzipped LinkedIn "
+                                  "export folder with `netgraph import linkedin FOLDER`.")
     size = p.stat().st_size
     if size > MAX_BYTES:
         raise InputError(f"file too large ({size / 1e6:.0f} MB)", file=p,
@@ -183,7 +196,9 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
             "this is a ZIP archive (or an .xlsx workbook), not a CSV file", file=file,
             expected="a CSV text file",
             hint="Pass a LinkedIn export .zip to read_linkedin_export() or "
-                 "Network.import_linkedin(); save a workbook as CSV first.")
+                 "Network.import_linkedin(); save a workbook as CSV first.",
+            cli_hint="Import a LinkedIn export .zip with `netgraph import linkedin FILE.zip`; "
+                     "save a workbook as CSV first.")
     candidates: list[str] = []
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         candidates = ["utf-32"]
@@ -1041,6 +1056,176 @@ def parse_dates(values: pd.Series | None, n: int | None = None) -> tuple[pd.Seri
     bad = pd.Series((ns == _NAT) & ~(u == "")[codes] if len(codes) else np.zeros(0, bool),
                     index=index)
     return ts, bad
+
+
+# --------------------------------------------------------------------------- column values
+
+
+def note_values(report: ImportReport, lines: np.ndarray, values: pd.Series | np.ndarray, mask,
+                template: str, *, skip: bool = False) -> None:
+    """Record one warning (or, with *skip*, one skipped row) per masked row, naming its value.
+
+    Parameters
+    ----------
+    report : ImportReport
+    lines : numpy.ndarray
+        The rows' file lines.
+    values : Series or array
+        The value of each row, shown (shortened) as ``template.format(value)``.
+    mask : array of bool
+        The rows to note.
+    template : str
+        The reason, with ``{!r}`` or ``{}`` where the value goes.
+    skip : bool, default False
+        Record skipped rows instead of warnings.
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> rep = ImportReport()
+    >>> note_values(rep, np.array([2, 3]), pd.Series(["ok", "soon"]), [False, True],
+    ...             "unparseable date {!r}")
+    >>> [(i.line, i.reason) for i in rep.warnings]
+    [(3, "unparseable date 'soon'")]
+    """
+    mask = np.asarray(mask, dtype=bool)
+    if not mask.any():
+        return
+    add = report.skip if skip else report.warn
+    vals = values.to_numpy() if isinstance(values, pd.Series) else np.asarray(values)
+    for ln, v in zip(lines[mask], vals[mask], strict=True):
+        add(int(ln), template.format(preview(str(v), 60)))
+
+
+def emails(raw: pd.Series) -> pd.Series:
+    """E-mail addresses, lower case; the first of several ``" ::: "``-joined ones.
+
+    (Google Contacts joins a person's addresses with ``" ::: "``.)
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> emails(pd.Series(["ADA@example.org ::: ada@work.example", ""])).tolist()
+    ['ada@example.org', '']
+    """
+    first = raw.str.split(":::", n=1).str[0].str.strip()
+    return first.str.lower().astype(object)
+
+
+def profile_urls(table: RawTable, column: str) -> pd.Series:
+    """A column of LinkedIn profile URLs, normalised; anything else is a warning and ``""``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = frame_table(pd.DataFrame({"URL": ["linkedin.com/in/Ada", "example.org"]}),
+    ...                 {"url": ["URL"]}, ImportReport())
+    >>> profile_urls(t, "url").tolist(), t.report.warnings[0].line
+    (['https://www.linkedin.com/in/ada', ''], 3)
+    """
+    raw = table.text(column)
+    url = normalise_linkedin_url(raw)
+    bad = ((url == "") & (raw != "")).to_numpy()
+    note_values(table.report, table.line, raw, bad, "not a LinkedIn profile URL {!r}: ignored")
+    return url
+
+
+# --------------------------------------------------------------------------- job history
+
+#: End-date words that mean "still in this job" (any case); an empty end means it too.
+CURRENT_WORDS: frozenset[str] = frozenset({"present", "current", "now", "today", "ongoing"})
+#: Cell values read as "yes" in flag columns (``Current``, ``IS MESSAGE DRAFT``), any case.
+TRUE_WORDS: frozenset[str] = frozenset({"true", "yes", "y", "1", "x"})
+
+
+def is_true(flags: pd.Series) -> pd.Series:
+    """Which cells of a yes/no column say yes (:data:`TRUE_WORDS`, any case).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> is_true(pd.Series(["Yes", "no", "", "X"])).tolist()
+    [True, False, False, True]
+    """
+    return flags.astype(str).str.strip(STRIP_CHARS).str.lower().isin(TRUE_WORDS)
+
+
+def is_current(end: pd.Series) -> pd.Series:
+    """Which end dates mean the job is current: empty, or a word of :data:`CURRENT_WORDS`.
+
+    A datetime column is current where it is missing (NaT).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> is_current(pd.Series(["Present", "", "Jun 2020", "NOW"])).tolist()
+    [True, True, False, True]
+    """
+    if pd.api.types.is_datetime64_any_dtype(end):
+        return end.isna()
+    text = clean_series(end).str.lower()
+    return (text == "") | text.isin(CURRENT_WORDS)
+
+
+@dataclass
+class JobDates:
+    """Start and end of job-history rows, read by :func:`job_dates`.
+
+    Attributes
+    ----------
+    start, end : pandas.Series
+        ``datetime64[ns, UTC]``; NaT when unknown (and ``end`` while current).
+    bad_start, bad_end : pandas.Series
+        bool: the cell holds something that is not a date.
+    current : numpy.ndarray
+        bool: the job is current.
+    """
+
+    start: pd.Series
+    end: pd.Series
+    bad_start: pd.Series
+    bad_end: pd.Series
+    current: np.ndarray
+
+
+def job_dates(start: pd.Series | None, end: pd.Series | None, n: int,
+              current: pd.Series | None = None) -> JobDates:
+    """Read job-history dates: the one rule for every source of job history.
+
+    Dates may be full dates, ``Jun 2018`` or bare years (the first day of the
+    month or year). A job is current when its end is empty or a word of
+    :data:`CURRENT_WORDS` (``present``, ``now``, ...); a ``current`` column,
+    where not empty, decides instead (:data:`TRUE_WORDS` mean yes). An
+    unparseable end is not current.
+
+    Parameters
+    ----------
+    start, end : Series or None
+        Text (or datetime) columns; None when the file has no such column.
+    n : int
+        The number of rows.
+    current : Series, optional
+        A yes/no column saying whether each job is current.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> d = job_dates(pd.Series(["Jun 2018", "2015", "2019"]),
+    ...               pd.Series(["present", "2018-05-31", "someday"]), 3)
+    >>> d.current.tolist(), d.bad_end.tolist(), str(d.start[0])
+    ([True, False, False], [False, False, True], '2018-06-01 00:00:00+00:00')
+    >>> job_dates(None, pd.Series(["", ""]), 2, current=pd.Series(["no", ""])).current.tolist()
+    [False, True]
+    """
+    start_ts, bad_start = parse_dates(start, n)
+    if end is not None and not pd.api.types.is_datetime64_any_dtype(end):
+        end = clean_series(end).where(~is_current(end), "")  # "present" is no date
+    end_ts, bad_end = parse_dates(end, n)
+    now = (is_current(end_ts) & ~bad_end).to_numpy(dtype=bool)
+    if current is not None:
+        given = (clean_series(current) != "").to_numpy()
+        now = np.where(given, is_true(current).to_numpy(dtype=bool), now)
+    return JobDates(start_ts, end_ts, bad_start, bad_end, np.asarray(now, dtype=bool))
 
 
 # --------------------------------------------------------------------------- safe CSV out

@@ -2,8 +2,13 @@
 
 Each function takes the current :class:`~netgraph.data.merge.Tables` and returns
 new tables and an :class:`~netgraph.ImportReport`; nothing is changed in
-place, so an import that raises leaves the network as it was. The
-:class:`~netgraph.Network` methods of the same names call these.
+place, so an import that raises leaves the network as it was. The sources
+(:mod:`netgraph.sources.registry`) name these as their importers.
+
+Three mergers take a reader's normalised frame, whatever file it came from:
+:func:`merge_people` (people, each tied to the owner), :func:`merge_events`
+(interaction events) and :func:`merge_history` (job history). A new source
+whose reader gives such a frame needs no importer of its own.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from netgraph.data.merge import (
     upsert_people,
 )
 from netgraph.errors import InputError
-from netgraph.sources.csvfile import NoRowsError
+from netgraph.sources.csvfile import UTC, NoRowsError
 from netgraph.sources.report import ImportReport
 
 __all__ = [
@@ -35,6 +40,9 @@ __all__ = [
     "import_interactions",
     "import_linkedin",
     "import_team",
+    "merge_events",
+    "merge_history",
+    "merge_people",
 ]
 
 PathOrFrame = str | PathLike[str] | pd.DataFrame
@@ -84,8 +92,11 @@ def _owner_id(t: Tables, owner: str | None, url: str, inferred_name: str = ""
             raise InputError(
                 "no owner given" if len(owners) == 0 else
                 f"the network has {len(owners)} owners; say whose data this is",
-                expected="owner='Full Name' (or a profile URL)",
-                hint="Pass owner= with the name of the person whose export or contacts these are.")
+                expected="the name (or profile URL) of the person whose data this is",
+                hint="Pass owner='Full Name' with the name of the person whose export or "
+                     "contacts these are.",
+                cli_hint="Pass --owner \"Full Name\" with the name of the person whose export "
+                         "or contacts these are.")
         # the export's messages name its owner by URL: that person, else the only owner
         ids, _, _ = resolve_people(t, pd.DataFrame({"name": [inferred_name], "url": [url]}),
                                    match_name_only=False)
@@ -114,7 +125,8 @@ def _owner_id(t: Tables, owner: str | None, url: str, inferred_name: str = ""
                 pid = ids.iloc[0]
             if not pid:
                 raise InputError("the owner has neither a name nor a profile URL",
-                                 hint="Pass owner='Full Name'.")
+                                 hint="Pass owner='Full Name'.",
+                                 cli_hint="Pass --owner \"Full Name\".")
     first, last = _split_name(owner) if owner else ("", "")
     return pid, {"person_id": pid, "name": owner, "first_name": first, "last_name": last,
                  "url": url, "is_owner": True}
@@ -339,7 +351,8 @@ def import_team(t: Tables, exports: Sequence[tuple[str, str | PathLike[str]]]
     exports = list(exports)
     if not exports:
         raise InputError("no exports given", expected="(owner, path) pairs",
-                         hint="Pass {'Owner Name': 'path/to/export.zip', ...}.")
+                         hint="Pass {'Owner Name': 'path/to/export.zip', ...}.",
+                         cli_hint="netgraph import linkedin a.zip b.zip --owner A --owner B")
     report = ImportReport(file=f"{len(exports)} exports", kind="linkedin team")
     read = [(path, *_read_export(path, owner, "")) for owner, path in exports]
     report.parts.extend(rep for _, _, _, rep, _, _ in read)
@@ -484,26 +497,96 @@ def _import_events(t: Tables, rows: pd.DataFrame, owner_id: str, report: ImportR
     return t
 
 
-def import_contacts(t: Tables, path_or_frame: PathOrFrame, owner: str | None
-                    ) -> tuple[Tables, ImportReport]:
-    """Import a generic contacts CSV/DataFrame as the owner's ties."""
-    from netgraph.sources.generic import read_contacts
+def _report_of(rows: pd.DataFrame, kind: str) -> ImportReport:
+    """The reader's report of *rows*, its counts reset (they are counted against the network)."""
+    report = rows.attrs.get("report") or ImportReport(kind=kind)
+    report.imported = report.merged = 0
+    return report
 
-    rows = read_contacts(path_or_frame)
-    report = rows.attrs.get("report") or ImportReport(kind="contacts")
-    report.imported = report.merged = 0  # counted below, against the network
+
+def _with_lines(rows: pd.DataFrame) -> pd.DataFrame:
+    """*rows* with a ``line`` column (position + 2 when the reader gave none)."""
+    if "line" in rows:
+        return rows
+    return rows.assign(line=np.arange(2, len(rows) + 2, dtype=np.int64))
+
+
+def merge_people(t: Tables, rows: pd.DataFrame, owner: str | None = None, *,
+                 source: str = "contacts") -> tuple[Tables, ImportReport]:
+    """Merge people into the network, each tied to the owner.
+
+    Parameters
+    ----------
+    t : Tables
+    rows : pandas.DataFrame
+        A reader's output: ``line`` and any of ``name``, ``first_name``,
+        ``last_name``, ``url``, ``email``, ``company``, ``title``,
+        ``connected_on`` (see :func:`netgraph.sources.contacts.read_contacts`);
+        ``attrs["report"]`` is the report to fill.
+    owner : str, optional
+        Whose contacts these are (default: the network's only owner).
+    source : str, default "contacts"
+        The source label recorded on new people and ties.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netgraph.data.merge import Tables
+    >>> t, report = merge_people(Tables.empty(), pd.DataFrame({"name": ["Grace Hopper"]}),
+    ...                          "Ada", source="toy")
+    >>> report.imported, sorted(t.people["name"])
+    (1, ['Ada', 'Grace Hopper'])
+    """
+    report = _report_of(rows, source)
     t, owner_id = ensure_owner(t, owner)
-    t = _import_people_and_ties(t, rows, owner_id, "contacts", report, "connected_on")
+    t = _import_people_and_ties(t, _with_lines(rows), owner_id, source, report, "connected_on")
     return t, report
 
 
-def import_affiliations(t: Tables, path_or_frame: PathOrFrame) -> tuple[Tables, ImportReport]:
-    """Import job history: person, company, title, start, end."""
-    from netgraph.sources.generic import read_affiliations
+def merge_history(t: Tables, rows: pd.DataFrame, *, source: str = "history",
+                  people_source: str | None = None) -> tuple[Tables, ImportReport]:
+    """Merge job history: person, company, title, start, end, current.
 
-    rows = read_affiliations(path_or_frame)
-    report = rows.attrs.get("report") or ImportReport(kind="affiliations")
-    report.imported = report.merged = 0  # counted below, against the network
+    A row naming only a person's name matches the one known person of that
+    name; several make it ambiguous (reported); none adds a person. A
+    current row becomes the person's employer when they have none yet.
+
+    Parameters
+    ----------
+    t : Tables
+    rows : pandas.DataFrame
+        A reader's output, as :func:`netgraph.sources.history.read_affiliations`
+        gives it (``current`` may be left out: an open end is current).
+    source : str, default "history"
+        The source label recorded on the affiliations.
+    people_source : str, optional
+        The label recorded on people the history adds (default: *source*).
+
+    Raises
+    ------
+    InputError
+        No row could be merged.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netgraph.data.merge import Tables
+    >>> rows = pd.DataFrame({"name": ["Grace Hopper"], "company": ["Acme"],
+    ...                      "start": pd.to_datetime(["2020-01-01"], utc=True)})
+    >>> t, report = merge_history(Tables.empty(), rows)
+    >>> report.imported, t.people["company"].tolist()
+    (1, ['Acme'])
+    """
+    report = _report_of(rows, "affiliations")
+    rows = _with_lines(rows)
+    for col in ("name", "title"):
+        if col not in rows:
+            rows = rows.assign(**{col: ""})
+    for col in ("start", "end"):
+        if col not in rows:
+            rows = rows.assign(**{col: pd.Series(pd.NaT, index=rows.index, dtype=UTC)})
+    if "current" not in rows:
+        rows = rows.assign(current=rows["end"].isna())
     # people are keyed with the company of their current (open) row when they are new
     cur = rows.sort_values(["current", "start"], ascending=[False, False], kind="stable")
     ids, is_new, ambiguous = resolve_people(t, rows.assign(company=""))
@@ -517,11 +600,12 @@ def import_affiliations(t: Tables, path_or_frame: PathOrFrame) -> tuple[Tables, 
                                  title="")
         nid, _, _ = resolve_people(t, newrows, match_name_only=False)
         ids[is_new] = nid
-        t, _, st = upsert_people(t, newrows, source="affiliations", ids=nid, update=False)
+        t, _, st = upsert_people(t, newrows, source=people_source or source, ids=nid,
+                                 update=False)
         report.new_people += st["new"]
     ok = ids != ""
     rows = rows[ok].assign(person_id=ids[ok])
-    t, st = add_affiliations(t, rows, source="history")
+    t, st = add_affiliations(t, rows, source=source)
     report.imported += st["new"]
     report.merged += st["merged"]
     # the current row of the history is the person's current employer
@@ -545,14 +629,49 @@ def import_affiliations(t: Tables, path_or_frame: PathOrFrame) -> tuple[Tables, 
     return t, report
 
 
-def import_interactions(t: Tables, path_or_frame: PathOrFrame, owner: str | None
-                        ) -> tuple[Tables, ImportReport]:
-    """Import an interaction log: person, other (default: the owner), timestamp, channel..."""
-    from netgraph.sources.generic import read_interactions
+#: Defaults of the optional columns of interaction events.
+_EVENT_DEFAULTS = {"person": "", "person_url": "", "person_email": "", "other": "",
+                   "channel": "other", "direction": "", "participants": 2, "note": ""}
 
-    rows = read_interactions(path_or_frame)
-    report = rows.attrs.get("report") or ImportReport(kind="interactions")
-    report.imported = report.merged = 0  # counted below, against the network
+
+def merge_events(t: Tables, rows: pd.DataFrame, owner: str | None = None, *,
+                 source: str = "interactions") -> tuple[Tables, ImportReport]:
+    """Merge interaction events: who was in touch with whom, when, how.
+
+    Parameters
+    ----------
+    t : Tables
+    rows : pandas.DataFrame
+        A reader's output, as :func:`netgraph.sources.interactions.read_interactions`
+        gives it: ``timestamp`` (UTC) and any of ``person``, ``person_url``,
+        ``person_email`` are needed; ``other`` (default ``""``: the owner),
+        ``channel`` (one of :data:`netgraph.data.schema.CHANNELS`, default
+        ``"other"``), ``direction``, ``participants`` (default 2) and
+        ``note`` may be left out.
+    owner : str, optional
+        Whose events these are (default: the network's only owner); needed
+        when some row has no ``other``.
+    source : str, default "interactions"
+        The source label recorded on the events and on new people.
+
+    Raises
+    ------
+    InputError
+        No row could be merged.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netgraph.data.merge import Tables
+    >>> rows = pd.DataFrame({"person": ["Grace Hopper"],
+    ...                      "timestamp": pd.to_datetime(["2026-01-05"], utc=True)})
+    >>> t, report = merge_events(Tables.empty(), rows, "Ada", source="toy")
+    >>> report.imported, t.interactions["source"].tolist()
+    (1, ['toy'])
+    """
+    report = _report_of(rows, source)
+    rows = _with_lines(rows).assign(**{c: v for c, v in _EVENT_DEFAULTS.items()
+                                       if c not in rows})
     rows = rows.rename(columns={"person": "name", "person_url": "url", "person_email": "email"})
     needs_owner = (rows["other"] == "").any()
     owner_id = None
@@ -569,8 +688,7 @@ def import_interactions(t: Tables, path_or_frame: PathOrFrame, owner: str | None
             report.skip(int(line), f"ambiguous or empty 'other': {why}")
         if (onew & ~bad).any():
             nr = pd.DataFrame({"name": rows.loc[has_other, "other"]})[(onew & ~bad).to_numpy()]
-            t, _, st = upsert_people(t, nr, source="interactions", ids=oid[onew & ~bad],
-                                     update=False)
+            t, _, st = upsert_people(t, nr, source=source, ids=oid[onew & ~bad], update=False)
             report.new_people += st["new"]
         other_ids.loc[has_other] = oid.where(~bad, "").to_numpy()
         rows = rows[(other_ids != "").to_numpy()]
@@ -582,7 +700,7 @@ def import_interactions(t: Tables, path_or_frame: PathOrFrame, owner: str | None
     ok = ids != ""
     if is_new.any():
         nr = rows[is_new & ok]
-        t, _, st = upsert_people(t, nr, source="interactions", ids=ids[is_new & ok], update=False)
+        t, _, st = upsert_people(t, nr, source=source, ids=ids[is_new & ok], update=False)
         report.new_people += st["new"]
         report.warn_many(nr["line"], "person not in the network yet: added")
     self_rows = ok & (ids == other_ids)
@@ -595,7 +713,7 @@ def import_interactions(t: Tables, path_or_frame: PathOrFrame, owner: str | None
         "person_id": ids.to_numpy(), "other_id": other_ids.to_numpy(),
         "timestamp": rows["timestamp"].to_numpy(), "channel": rows["channel"].to_numpy(),
         "direction": rows["direction"].to_numpy(), "participants": rows["participants"].to_numpy(),
-        "source": "interactions", "note": rows["note"].to_numpy(),
+        "source": source, "note": rows["note"].to_numpy(),
     })
     events["timestamp"] = pd.to_datetime(events["timestamp"], utc=True)
     if len(events):
@@ -605,5 +723,31 @@ def import_interactions(t: Tables, path_or_frame: PathOrFrame, owner: str | None
     if report.imported + report.merged == 0:
         raise InputError("no usable rows", file=report.file or None,
                          expected="rows with a person and a timestamp",
-                         hint="See report.issues() of a partial import, or check the columns.")
+                         hint="See report.issues() of a partial import, or check the columns.",
+                         cli_hint="Each row needs a person (name, URL or e-mail) and a "
+                                  "timestamp; check the columns and the dates.")
     return t, report
+
+
+def import_contacts(t: Tables, path_or_frame: PathOrFrame, owner: str | None
+                    ) -> tuple[Tables, ImportReport]:
+    """Import a generic contacts CSV/DataFrame as the owner's ties."""
+    from netgraph.sources.contacts import read_contacts
+
+    return merge_people(t, read_contacts(path_or_frame), owner, source="contacts")
+
+
+def import_affiliations(t: Tables, path_or_frame: PathOrFrame) -> tuple[Tables, ImportReport]:
+    """Import job history: person, company, title, start, end."""
+    from netgraph.sources.history import read_affiliations
+
+    return merge_history(t, read_affiliations(path_or_frame), source="history",
+                         people_source="affiliations")
+
+
+def import_interactions(t: Tables, path_or_frame: PathOrFrame, owner: str | None
+                        ) -> tuple[Tables, ImportReport]:
+    """Import an interaction log: person, other (default: the owner), timestamp, channel..."""
+    from netgraph.sources.interactions import read_interactions
+
+    return merge_events(t, read_interactions(path_or_frame), owner, source="interactions")

@@ -48,11 +48,11 @@ import zipfile
 from collections.abc import Sequence
 from os import PathLike
 from pathlib import Path
-from urllib.parse import quote, unquote
 
 import numpy as np
 import pandas as pd
 
+from netgraph.data.identity import PROFILE_PREFIX, linkedin_slug, normalise_linkedin_url
 from netgraph.errors import InputError
 from netgraph.sources.csvfile import (
     NoRowsError,
@@ -61,17 +61,22 @@ from netgraph.sources.csvfile import (
     decode,
     find_header,
     finish_frame,
+    is_true,
+    job_dates,
     load_table,
     no_rows,
     normalise_newlines,
+    note_values,
     parse_dates,
-    preview,
     read_bytes,
     read_zip_member,
 )
+from netgraph.sources.importers import import_linkedin, import_team
+from netgraph.sources.registry import Source, register_source
 from netgraph.sources.report import ImportReport
 
 __all__ = [
+    "SOURCE",
     "linkedin_slug",
     "message_interactions",
     "normalise_linkedin_url",
@@ -174,7 +179,9 @@ def _wrong_kind(expected_kind: str):
                          expected="a header with " + ", ".join(
                              repr(a[0]) for a in _KINDS[expected_kind][0].values()),
                          hint=f"Read it with {reader}(), or pass the whole export (.zip or "
-                              "folder) to read_linkedin_export().")
+                              "folder) to read_linkedin_export().",
+                         cli_hint="Pass the whole export (.zip or folder) to `netgraph import "
+                                  "linkedin`.")
 
     return check
 
@@ -185,133 +192,7 @@ def _load(source, kind: str, file: str | None) -> RawTable:
                       on_bad_header=_wrong_kind(kind))
 
 
-def _warn_values(report: ImportReport, lines: np.ndarray, values: pd.Series, mask,
-                 template: str) -> None:
-    """One warning per masked row, naming its value: ``template.format(value)``."""
-    mask = np.asarray(mask, dtype=bool)
-    if mask.any():
-        for ln, v in zip(lines[mask], values[mask], strict=True):
-            report.warn(int(ln), template.format(preview(v, 60)))
-
-
-def _skip_values(report: ImportReport, lines: np.ndarray, values: pd.Series, mask,
-                 template: str) -> None:
-    mask = np.asarray(mask, dtype=bool)
-    if mask.any():
-        for ln, v in zip(lines[mask], values[mask], strict=True):
-            report.skip(int(ln), template.format(preview(v, 60)))
-
-
 # --------------------------------------------------------------------------- URLs
-
-_URL_RE = re.compile(
-    r"^(?:https?://)?(?:[a-z0-9\-]+\.)*linkedin\.com(?::\d+)?/(?:mwlite/)?in/([^/?#\s]+)",
-    re.IGNORECASE)
-_PROFILE_PREFIX = "https://www.linkedin.com/in/"
-
-
-def _canonical_slug(slug: str) -> str:
-    low = slug.lower()
-    if low.isascii() and "%" not in low and low.replace("-", "").replace("_", "").isalnum():
-        return low
-    return quote(unquote(slug).lower(), safe="-._~")
-
-
-def _slug_list(values: Sequence[str]) -> list[str]:
-    """Canonical slugs of a list of cleaned strings (``""`` when not a profile URL)."""
-    cache: dict[str, str] = {}
-    out = []
-    match = _URL_RE.match
-    prefix, n_prefix = _PROFILE_PREFIX, len(_PROFILE_PREFIX)
-    for v in values:
-        # Fast path: the canonical form with a plain ASCII slug.
-        if v.startswith(prefix):
-            s = v[n_prefix:]
-            if s.endswith("/"):
-                s = s[:-1]
-            if s.isascii() and s.replace("-", "").isalnum():
-                out.append(s.lower())
-                continue
-        m = match(v) if v else None
-        if m is None:
-            out.append("")
-            continue
-        s = m.group(1)
-        c = cache.get(s)
-        if c is None:
-            c = cache[s] = _canonical_slug(s)
-        out.append(c)
-    return out
-
-
-def _as_str_list(s: pd.Series) -> list[str]:
-    vals = s.tolist()
-    if all(type(v) is str for v in vals):
-        return [v.strip() for v in vals]
-    return [v.strip() if isinstance(v, str) else ("" if v is None or pd.isna(v) else str(v))
-            for v in vals]
-
-
-def linkedin_slug(url: str | pd.Series) -> str | pd.Series:
-    """The profile slug of LinkedIn profile URL(s); ``""`` when not a profile URL.
-
-    The slug is lower case with canonical percent-encoding (decoded, lower
-    cased, re-encoded with upper-case hex), so every spelling of one profile
-    URL gives one slug.
-
-    Parameters
-    ----------
-    url : str or pandas.Series
-
-    Returns
-    -------
-    str or pandas.Series (object dtype)
-
-    Examples
-    --------
-    >>> linkedin_slug("http://uk.linkedin.com/in/Jose-Garcia/?trk=x")
-    'jose-garcia'
-    >>> linkedin_slug("https://www.linkedin.com/in/jos%c3%a9")
-    'jos%C3%A9'
-    >>> linkedin_slug("https://www.linkedin.com/company/acme")
-    ''
-    """
-    if isinstance(url, pd.Series):
-        return pd.Series(_slug_list(_as_str_list(url)), index=url.index, dtype=object)
-    if url is None or (not isinstance(url, str) and pd.isna(url)):
-        return ""
-    return _slug_list([str(url).strip()])[0]
-
-
-def normalise_linkedin_url(urls: pd.Series | str) -> pd.Series | str:
-    """Normalise LinkedIn profile URL(s) to ``https://www.linkedin.com/in/<slug>``.
-
-    Accepts ``http``, no scheme, no or country subdomains
-    (``uk.linkedin.com``), trailing slashes, query strings and fragments.
-    Anything that is not a profile URL (a company page, empty, NaN) gives
-    ``""``. Vectorised over a Series.
-
-    Parameters
-    ----------
-    urls : pandas.Series or str
-
-    Returns
-    -------
-    pandas.Series (object dtype) or str
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> normalise_linkedin_url(pd.Series(["linkedin.com/in/Ada-L/", None,
-    ...     "https://de.linkedin.com/in/j%c3%bcrgen?originalSubdomain=de"])).tolist()
-    ['https://www.linkedin.com/in/ada-l', '', 'https://www.linkedin.com/in/j%C3%BCrgen']
-    """
-    if isinstance(urls, pd.Series):
-        slugs = _slug_list(_as_str_list(urls))
-        return pd.Series([_PROFILE_PREFIX + s if s else "" for s in slugs], index=urls.index,
-                         dtype=object)
-    slug = linkedin_slug(urls)
-    return _PROFILE_PREFIX + slug if slug else ""
 
 
 def _urls_keep_other(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -393,11 +274,11 @@ def read_linkedin_connections(path: FileSource | bytes, *, file: str | None = No
     raw_url = t.text("url")
     url = normalise_linkedin_url(raw_url)
     bad_url = (url == "") & (raw_url != "")
-    _warn_values(rep, line, raw_url, bad_url, "not a LinkedIn profile URL {!r}: ignored")
+    note_values(rep, line, raw_url, bad_url, "not a LinkedIn profile URL {!r}: ignored")
     email = t.text("email").str.lower()
     date_raw = t.text("connected_on")
     connected_on, bad_date = parse_dates(date_raw)
-    _warn_values(rep, line, date_raw, bad_date,
+    note_values(rep, line, date_raw, bad_date,
                  "unparseable Connected On date {!r}: kept without a date")
     name = pd.Series(name, dtype=object)
     ghost = ((name == "") & (url == "")).to_numpy()
@@ -423,8 +304,6 @@ def read_linkedin_connections(path: FileSource | bytes, *, file: str | None = No
 
 
 # --------------------------------------------------------------------------- messages
-
-_TRUE = {"yes", "true", "1", "y"}
 
 
 def _joined_urls(raw: pd.Series) -> pd.Series:
@@ -496,14 +375,13 @@ def read_linkedin_messages(path: FileSource | bytes, *, file: str | None = None)
     empty = (date_raw == "").to_numpy()
     if empty.any():
         rep.skip_many(line[empty], "no DATE")
-    _skip_values(rep, line, date_raw, bad, "unparseable DATE {!r}")
+    note_values(rep, line, date_raw, bad, "unparseable DATE {!r}", skip=True)
     keep = ~(empty | bad.to_numpy())
     if not keep.any():
         raise no_rows(t, "messages.csv")
     sender_url = _urls_keep_other(t.text("sender_url"))[0]
     recipient_urls = _joined_urls(t.text("recipient_urls"))
-    draft = (t.text("message_draft").str.lower().isin(_TRUE)
-             | t.text("conversation_draft").str.lower().isin(_TRUE))
+    draft = is_true(t.text("message_draft")) | is_true(t.text("conversation_draft"))
     return finish_frame({
         "line": line[keep],
         "conversation_id": t.text("conversation_id")[keep].to_numpy(),
@@ -741,7 +619,7 @@ def message_interactions(
     line = m["line"].to_numpy(dtype=np.int64) if "line" in m else np.arange(2, n + 2)
     sender, sender_url = col("sender"), col("sender_url")
     sender_cf = sender.str.casefold()
-    sender_profile = sender_url.str.startswith(_PROFILE_PREFIX).to_numpy(dtype=bool)
+    sender_profile = sender_url.str.startswith(PROFILE_PREFIX).to_numpy(dtype=bool)
     folder = col("folder").str.upper()
     is_draft = (m["is_draft"].fillna(False).astype(bool).to_numpy() if "is_draft" in m
                 else np.zeros(n, dtype=bool))
@@ -754,7 +632,7 @@ def message_interactions(
     no_time = ts.isna().to_numpy() & ~draft & ~spam & ~system
     rep.skip_many(line[draft], "draft: never sent")
     rep.skip_many(line[spam], "in the SPAM folder")
-    _skip_values(rep, line, sender, system, "system sender {!r}")
+    note_values(rep, line, sender, system, "system sender {!r}", skip=True)
     rep.skip_many(line[no_time], "no timestamp")
     usable = ~(draft | spam | system | no_time)
 
@@ -762,15 +640,17 @@ def message_interactions(
     r_msg = rec["msg"].to_numpy(dtype=np.int64)
     r_name, r_url = rec["name"], rec["url"]
     r_cf = r_name.str.casefold()
-    r_profile = r_url.str.startswith(_PROFILE_PREFIX).to_numpy(dtype=bool)
+    r_profile = r_url.str.startswith(PROFILE_PREFIX).to_numpy(dtype=bool)
     r_hidden = ((r_cf == _HIDDEN) & (r_url == "")).to_numpy()
 
     # The owner.
     given_url = normalise_linkedin_url(owner_url) if owner_url else ""
     if owner_url and not given_url:
-        raise InputError(f"owner_url {owner_url!r} is not a LinkedIn profile URL",
+        raise InputError(f"the owner's URL {owner_url!r} is not a LinkedIn profile URL",
                          file=rep.file, expected="https://www.linkedin.com/in/<slug>",
-                         hint="Pass the owner's profile URL, or owner_name.")
+                         hint="Pass the owner's profile URL, or owner_name.",
+                         cli_hint="Pass the owner's profile URL with --owner-url, or leave it "
+                                  "out: it is inferred from messages.csv.")
     o_url, o_name = str(given_url), (owner_name or "").strip()
     eligible = usable & ~sender_hidden
     if not o_url and o_name:
@@ -848,8 +728,8 @@ def message_interactions(
     # Incoming: someone else sent it to the owner (or the recipients are unknown).
     in_msg = usable & ~s_owner & (owner_among_r | ~has_recipients)
     not_owner = usable & ~s_owner & ~in_msg
-    _skip_values(rep, line, sender, not_owner,
-                 "message does not involve the owner (from {!r})")
+    note_values(rep, line, sender, not_owner,
+                "message does not involve the owner (from {!r})", skip=True)
 
     ro = rec[keep_r]
     ro_msg = r_msg[keep_r]
@@ -893,6 +773,8 @@ def message_interactions(
             f"no message gives an interaction ({n} messages; "
             f"{len(rep.skipped)} skipped)", file=rep.file,
             expected="messages sent by or to the owner",
+            cli_hint="Check --owner and --owner-url; the report lists why each message was "
+                     "skipped.",
             hint="Check the owner (owner_url=/owner_name=); the report lists why each "
                  "message was skipped.")
     return out
@@ -943,14 +825,14 @@ def read_linkedin_invitations(path: FileSource | bytes, *, file: str | None = No
     direction_raw = t.text("direction")
     direction = direction_raw.str.upper().map({"INCOMING": "in", "OUTGOING": "out"}).fillna("")
     unknown_dir = (direction == "") & (direction_raw != "")
-    _warn_values(rep, line, direction_raw, unknown_dir, "unknown Direction {!r}: left empty")
+    note_values(rep, line, direction_raw, unknown_dir, "unknown Direction {!r}: left empty")
     nobody = (((from_name == "") & (from_url == "")) | ((to_name == "") & (to_url == ""))
               ).to_numpy()
     empty = (date_raw == "").to_numpy() & ~nobody
     bad_n = bad.to_numpy() & ~nobody
     rep.skip_many(line[nobody], "no inviter or no invitee")
     rep.skip_many(line[empty], "no Sent At date")
-    _skip_values(rep, line, date_raw, bad_n, "unparseable Sent At date {!r}")
+    note_values(rep, line, date_raw, bad_n, "unparseable Sent At date {!r}", skip=True)
     keep = ~(nobody | empty | bad_n)
     if not keep.any():
         raise no_rows(t, "Invitations.csv")
@@ -967,8 +849,6 @@ def read_linkedin_invitations(path: FileSource | bytes, *, file: str | None = No
 
 
 # --------------------------------------------------------------------------- positions
-
-_CURRENT_WORDS = frozenset({"", "present", "current", "now", "today", "ongoing"})
 
 
 def read_linkedin_positions(path: FileSource | bytes, *, file: str | None = None
@@ -1007,18 +887,16 @@ def read_linkedin_positions(path: FileSource | bytes, *, file: str | None = None
     rep, line = t.report, t.line
     company = t.text("company")
     start_raw, end_raw = t.text("start"), t.text("end")
-    end_word = end_raw.str.lower().isin(_CURRENT_WORDS)
-    start, bad_start = parse_dates(start_raw)
-    end, bad_end = parse_dates(end_raw.where(~end_word, ""))
-    current = end_word.to_numpy(dtype=bool)
+    d = job_dates(start_raw, end_raw, len(t))
+    start, end, bad_start, bad_end = d.start, d.end, d.bad_start, d.bad_end
     no_company = (company == "").to_numpy()
     backwards = (end < start).to_numpy() & ~no_company
     rep.skip_many(line[no_company], "no company")
     rep.skip_many(line[backwards], "Finished On is before Started On")
     ok = ~(no_company | backwards)
-    _warn_values(rep, line, start_raw, bad_start.to_numpy() & ok,
+    note_values(rep, line, start_raw, bad_start.to_numpy() & ok,
                  "unparseable Started On {!r}: kept without a start")
-    _warn_values(rep, line, end_raw, bad_end.to_numpy() & ok,
+    note_values(rep, line, end_raw, bad_end.to_numpy() & ok,
                  "unparseable Finished On {!r}: kept without an end (not current)")
     if not ok.any():
         raise no_rows(t, "Positions.csv")
@@ -1028,7 +906,7 @@ def read_linkedin_positions(path: FileSource | bytes, *, file: str | None = None
         "title": t.text("title")[ok].to_numpy(),
         "start": start[ok].reset_index(drop=True),
         "end": end[ok].reset_index(drop=True),
-        "current": current[ok],
+        "current": d.current[ok],
     }, rep)
 
 
@@ -1158,6 +1036,12 @@ def read_linkedin_export(path: FileSource) -> tuple[dict[str, pd.DataFrame], Imp
                 sources[kind] = (read_zip_member(zf, infos[name], label), f"{label}::{name}")
     else:
         data = read_bytes(p, what="LinkedIn export file")
+        if data[:4] == b"PK\x03\x04" or p.suffix.lower() == ".zip":
+            raise InputError(
+                "the zip archive is damaged: it cannot be opened", file=label,
+                expected="a complete LinkedIn export .zip",
+                hint="Download the export again from LinkedIn (the download may have been cut "
+                     "off), or unzip it and pass the folder.")
         text, _ = decode(data, label)
         kind = _sniff(normalise_newlines(text).split("\n", 60)[:60])
         if kind is None:
@@ -1205,3 +1089,15 @@ def read_linkedin_export(path: FileSource) -> tuple[dict[str, pd.DataFrame], Imp
                           hint="Check the export; the report warnings say what each file "
                                "held.")
     return frames, report
+
+
+#: The ``linkedin`` source: ``netgraph import linkedin EXPORT.zip --owner NAME``; with
+#: several exports and one ``--owner`` each, a team's exports are pooled in one pass.
+SOURCE = register_source(Source(
+    name="linkedin", reader=read_linkedin_export, yields="people", importer=import_linkedin,
+    pooled=import_team, file_kinds=("zip", "folder", "csv"),
+    options={"owner_url": "the owner's LinkedIn profile URL (default: inferred from "
+                          "messages.csv)"},
+    help="a LinkedIn data export (the .zip, its folder, Connections.csv or messages.csv): "
+         "connections, conversations, invitations and the owner's positions",
+))
