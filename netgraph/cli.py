@@ -148,17 +148,33 @@ def _path_record(rank: int, p: Any) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- workspace
 
-def _load(db: str, must_exist: bool = True):
+def _missing(db: str):
     from netgraph.errors import WorkspaceError
+
+    return WorkspaceError(f"no workspace at {db}",
+                          hint="Import something first, e.g. `netgraph import linkedin "
+                               "export.zip --owner \"Your Name\"`, or pass --db.")
+
+
+def _load(db: str):
     from netgraph.network import Network
 
     if not Path(db).exists():
-        if must_exist:
-            raise WorkspaceError(f"no workspace at {db}",
-                                 hint="Import something first, e.g. `netgraph import linkedin "
-                                      "export.zip --owner \"Your Name\"`, or pass --db.")
-        return Network()
+        raise _missing(db)
     return Network.load(db)
+
+
+@contextlib.contextmanager
+def _editing(db: str, create: bool = False):
+    """The workspace, loaded, changed and saved under its writer lock: a command that
+    writes never loses another's change; it waits (and says so) while one is writing."""
+    from netgraph.network import Network
+
+    if not create and not Path(db).exists():
+        raise _missing(db)
+    with Network.edit(db, create=create, on_wait=lambda msg: print(msg, file=sys.stderr)
+                      ) as net:
+        yield net
 
 
 # ---------------------------------------------------------------- commands
@@ -177,23 +193,22 @@ def cmd_import(args: argparse.Namespace) -> int:
             + ", ".join(repr(o) for o in owners) + ")",
             hint=f"Import each person's {source.name} with its own command: netgraph import "
                  f"{source.name} FILE --owner \"Full Name\"")
-    net = _load(args.db, must_exist=False)
-    reports = []
-    if len(owners) > 1:
-        # one owner per file, pooled in one pass (a team's LinkedIn exports)
-        bar = Progress(1, f"importing {len(args.paths)} {source.name} files", args.quiet)
-        reports.append(net.import_source(source.name, list(args.paths), owner=owners,
-                                         **options))
-        bar.step("team")
-    else:
-        if source.needs_owner:
-            options["owner"] = owners[0] if owners else None
-        bar = Progress(len(args.paths), f"importing {source.name}", args.quiet)
-        for path in args.paths:
-            reports.append(net.import_source(source.name, path, **options))
-            bar.step(Path(path).name)
-    bar.close()
-    net.save(args.db)  # atomic: nothing is written unless every file imported
+    with _editing(args.db, create=True) as net:  # nothing is written unless every file imported
+        reports = []
+        if len(owners) > 1:
+            # one owner per file, pooled in one pass (a team's LinkedIn exports)
+            bar = Progress(1, f"importing {len(args.paths)} {source.name} files", args.quiet)
+            reports.append(net.import_source(source.name, list(args.paths), owner=owners,
+                                             **options))
+            bar.step("team")
+        else:
+            if source.needs_owner:
+                options["owner"] = owners[0] if owners else None
+            bar = Progress(len(args.paths), f"importing {source.name}", args.quiet)
+            for path in args.paths:
+                reports.append(net.import_source(source.name, path, **options))
+                bar.step(Path(path).name)
+        bar.close()
     if args.json:
         _print_json([{"file": r.file, "kind": r.kind, "rows_read": r.rows_read,
                       "imported": r.imported, "merged": r.merged, "new_people": r.new_people,
@@ -315,31 +330,28 @@ def cmd_ping(args: argparse.Namespace) -> int:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    net = _load(args.db)
     direction = "" if args.direction == UNKNOWN_DIRECTION else args.direction
-    net.log_interaction(args.person, when=args.when, channel=args.channel,
-                        direction=direction, note=args.note, other=args.other)
-    net.save(args.db)
+    with _editing(args.db) as net:
+        net.log_interaction(args.person, when=args.when, channel=args.channel,
+                            direction=direction, note=args.note, other=args.other)
     print(f"logged a {args.channel} with {args.person}; strength now "
           f"{net.strength(args.person, args.other):.2f}")
     return 0
 
 
 def cmd_targets(args: argparse.Namespace) -> int:
-    net = _load(args.db)
     if args.companies:
-        for company in args.companies:  # unknown names raise, with suggestions
-            net.warm_paths(company, k=1, max_hops=1)
-        net.set_targets(args.companies)
-        net.save(args.db)
+        with _editing(args.db) as net:
+            net.set_targets(args.companies)  # unknown names raise, with suggestions
+    else:
+        net = _load(args.db)
     print("targets: " + (", ".join(net.targets) or "(none)"))
     return 0
 
 
 def cmd_alias(args: argparse.Namespace) -> int:
-    net = _load(args.db)
-    net.add_company_alias(args.alias, args.company)
-    net.save(args.db)
+    with _editing(args.db) as net:
+        net.add_company_alias(args.alias, args.company)
     print(f"{args.alias!r} is now an alias of {args.company!r}")
     return 0
 

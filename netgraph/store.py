@@ -14,7 +14,7 @@ Safety:
   temporary files and stray journals that an interrupted run left are removed
   by the next writer (:func:`clean_litter`).
 - **One writer at a time**: :func:`writing` holds an exclusive lock on the
-  workspace (a hidden ``.<name>.lock`` file beside it) for a whole
+  workspace (a hidden ``.<name>.lock`` file beside it, removed when done) for a whole
   load-change-save, so two commands writing one workspace at once both land;
   the second waits (and says so) or, after *timeout* seconds, is refused with a
   :class:`~netgraph.WorkspaceError`.
@@ -219,22 +219,32 @@ def writing(path: str | PathLike[str], *, timeout: float = 60.0,
     if not folder.exists():
         raise WorkspaceError(f"cannot write {path}: folder {folder} does not exist",
                              hint="Create the folder or choose another path.")
-    fd = os.open(_lock_path(path), os.O_RDWR | os.O_CREAT, 0o600)
+    lock = _lock_path(path)
+    deadline = time.monotonic() + timeout
+    told = False
+    while True:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+        if _try_lock(fd):
+            try:  # the holder before us may have removed the file: then lock the new one
+                if os.fstat(fd).st_ino == os.stat(lock).st_ino:
+                    break
+            except FileNotFoundError:
+                pass
+        os.close(fd)
+        if not told and on_wait is not None:
+            on_wait(f"waiting for another netgraph command to finish writing {path} ...")
+            told = True
+        if time.monotonic() >= deadline:
+            raise WorkspaceError(
+                f"{path} is busy: another netgraph command has been writing it for "
+                f"{timeout:g} s", hint="Wait for it to finish, then run this again.")
+        time.sleep(0.02)
     try:
-        deadline = time.monotonic() + timeout
-        told = False
-        while not _try_lock(fd):
-            if not told and on_wait is not None:
-                on_wait(f"waiting for another netgraph command to finish writing {path} ...")
-                told = True
-            if time.monotonic() >= deadline:
-                raise WorkspaceError(
-                    f"{path} is busy: another netgraph command has been writing it for "
-                    f"{timeout:g} s", hint="Wait for it to finish, then run this again.")
-            time.sleep(0.02)
         clean_litter(path)  # we are the only writer: what is left over is litter
         yield path
     finally:
+        with contextlib.suppress(OSError):
+            os.unlink(lock)  # before the release, so a waiter re-checks the file
         os.close(fd)  # releases the lock
 
 

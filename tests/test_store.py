@@ -162,7 +162,7 @@ def test_litter_of_killed_writes_is_cleaned_and_journal_is_harmless(tmp_path):
     assert len(ng.Network.load(path).people) == 2  # the stray journal is not rolled back
     with ng.Network.edit(path) as net:
         net.log_interaction("Grace Hopper", when="2026-01-01")
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".ws.db.lock", "ws.db"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ws.db"]
     assert len(ng.Network.load(path).interactions) == 1
 
 
@@ -250,3 +250,23 @@ def test_failed_edit_changes_nothing(tmp_path):
     assert path.read_bytes() == before
     assert np.array_equal(ng.Network.load(path).interactions["timestamp"].to_numpy(),
                           net.interactions["timestamp"].to_numpy()[:1])
+
+
+def test_concurrent_cli_logs_both_land(tmp_path):
+    import subprocess
+    import sys
+
+    db = tmp_path / "ws.db"
+    with ng.Network.edit(db, create=True) as net:
+        net.import_contacts(pd.DataFrame({"name": ["Grace Hopper"]}), owner="Ada")
+    script = ("import sys\nfrom netgraph.cli import main\n"
+              "for i in range(3):\n"
+              "    assert main(['--db', sys.argv[1], '--quiet', 'log', 'Grace Hopper', '--when',"
+              " f'2026-03-0{i + 1}T0{sys.argv[2]}:00', '--note', f'{sys.argv[2]}-{i}']) == 0\n")
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(db), str(w)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for w in range(2)]
+    for p in procs:
+        _out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err.decode()
+    notes = set(ng.Network.load(db).interactions["note"])
+    assert notes == {f"{w}-{i}" for w in range(2) for i in range(3)}
