@@ -18,7 +18,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -36,7 +36,10 @@ __all__ = [
     "add_interactions",
     "add_overrides",
     "add_ties",
+    "canonical_ids",
+    "note_source",
     "pair_key",
+    "rename_people",
     "resolve_people",
     "tie_owner",
     "upsert_people",
@@ -347,7 +350,14 @@ def resolve_people(
             hit = hit2.where(hit2.notna(), hit1.where(comp[name_only] == ""))
             hit = hit.where(hit.notna(), hit1.where(comp[name_only] != ""))
         else:
-            hit = hit2
+            # the one person of that name, known only by name (a log named them
+            # before any export placed them): whichever came first, one person
+            loose = (people["company_id"] == "") & (people["url"] == "") & (
+                people["email"] == "")
+            is_loose = pd.Series(loose.to_numpy(), index=people["person_id"].to_numpy())
+            is_loose = is_loose[~is_loose.index.duplicated()]
+            hit_loose = hit1.where(hit1.map(is_loose).eq(True))
+            hit = hit2.where(hit2.notna(), hit_loose)
         ids.loc[name_only] = hit.where(hit.notna(), ids[name_only])
         amb = name_only.copy()
         amb.loc[name_only] = (hit.isna() & (n_same > 1)).to_numpy() if match_name_only else False
@@ -383,8 +393,8 @@ def _match_known(t: Tables, ids: pd.Series, unknown: np.ndarray, url: pd.Series,
             idx = np.flatnonzero(want)[found]
             ids.iloc[idx] = hit.to_numpy()[found]
             unknown[idx] = False
-    # a URL row and a person known by name only (no URL yet)
-    want = unknown & (url != "").to_numpy()
+    # a URL or e-mail row and a person known by name only (no URL yet)
+    want = unknown & ((url != "") | (email != "")).to_numpy()
     if by_name.any() and want.any():
         # cheap gate first: only rows whose name, case aside, is one of those people's
         names = {str(v).casefold() for v in people["name"].to_numpy(dtype=object)[by_name]}
@@ -397,11 +407,19 @@ def _match_known(t: Tables, ids: pd.Series, unknown: np.ndarray, url: pd.Series,
         known_keys = pd.Series(keys[by_name] + "@" + people["company_id"].to_numpy(
             dtype=object)[by_name])
         owner_keys = pd.Series(keys[by_name & owner])
-        for mode in ("employer", "owner"):
+        # a person a log named before any export placed them (no employer, no URL,
+        # no e-mail): the one row of that name in this batch is them
+        placed = people["company_id"].to_numpy(dtype=object) != ""
+        loose = by_name & ~placed & (people["email"].to_numpy(dtype=object) == "")
+        loose_keys = pd.Series(keys[loose])
+        for mode in ("employer", "owner", "loose"):
             if mode == "employer":
                 lookup_keys, ids_of, query = known_keys, pid[by_name], nk + "@" + comp
-            else:
+            elif mode == "owner":
                 lookup_keys, ids_of, query = owner_keys, pid[by_name & owner], nk
+            else:
+                lookup_keys, ids_of, query = loose_keys, pid[loose], nk
+                query = np.where(pd.Series(nk).duplicated(keep=False).to_numpy(), "", nk)
             once = ~lookup_keys.duplicated(keep=False).to_numpy()
             lookup = pd.Series(ids_of[once], index=lookup_keys.to_numpy()[once])
             hit = pd.Series(query).map(lookup).to_numpy()
@@ -413,6 +431,43 @@ def _match_known(t: Tables, ids: pd.Series, unknown: np.ndarray, url: pd.Series,
             nk, comp = nk[~found], comp[~found]
             if not want.any():
                 break
+    return _same_name_and_employer(t, ids, unknown, url, email, name, company)
+
+
+def _same_name_and_employer(t: Tables, ids: pd.Series, unknown: np.ndarray, url: pd.Series,
+                            email: pd.Series, name: pd.Series, company: pd.Series) -> pd.Series:
+    """Rows keyed by a URL or e-mail that no one has yet, and the one known person with
+    the same name and current employer whose keys do not conflict (an e-mail in one
+    export, a profile URL in another): one person, whatever the import order."""
+    people = t.people
+    want = unknown & ((url != "") | (email != "")).to_numpy()
+    if not want.any() or not len(people):
+        return ids
+    names = {str(v).casefold() for v in people["name"].to_numpy(dtype=object)}
+    want &= name.str.casefold().isin(names).to_numpy()
+    if not want.any():
+        return ids
+    nk = name_key(name[want]).to_numpy(dtype=object)
+    comp = t.company_ids(company[want]).to_numpy(dtype=object)
+    query = np.where(comp != "", nk + "@" + comp, "")
+    query = np.where(pd.Series(query).duplicated(keep=False).to_numpy(), "", query)
+    row_url = (url != "").to_numpy()[want]
+    pid = people["person_id"].to_numpy(dtype=object)
+    pcomp = people["company_id"].to_numpy(dtype=object)
+    pkey = t.name_keys().to_numpy(dtype=object) + "@" + pcomp
+    free = {True: (people["url"] == "").to_numpy(),  # a URL row: someone with no URL
+            False: (people["email"] == "").to_numpy()}  # an e-mail row: no e-mail
+    idx_want = np.flatnonzero(want)
+    for with_url in (True, False):
+        cand = (pcomp != "") & free[with_url]
+        keys = pd.Series(pkey[cand])
+        once = ~keys.duplicated(keep=False).to_numpy()
+        lookup = pd.Series(pid[cand][once], index=keys.to_numpy()[once])
+        sel = row_url == with_url
+        hit = pd.Series(np.where(sel, query, "")).map(lookup).to_numpy()
+        found = pd.notna(hit)
+        ids.iloc[idx_want[found]] = hit[found]
+        unknown[idx_want[found]] = False
     return ids
 
 
@@ -649,10 +704,11 @@ def _refresh_companies(t: Tables, pairs: pd.DataFrame) -> Tables:
 # ---------------------------------------------------------------- ties, affiliations, events
 
 def _join_sets(old: str, new: str) -> str:
-    """``"a;b"`` joined with ``"b;c"`` -> ``"a;b;c"`` (order kept, each once)."""
+    """``"a;b"`` joined with ``"c;b"`` -> ``"a;b;c"`` (sorted, each once, so the result
+    does not depend on the order imports came in)."""
     if not new or new == old:
         return old
-    return ";".join(dict.fromkeys(v for v in (*old.split(";"), *new.split(";")) if v))
+    return ";".join(sorted({v for v in (*old.split(";"), *new.split(";")) if v}))
 
 
 def _is_codes(values) -> bool:
@@ -702,7 +758,7 @@ def add_ties(t: Tables, a: pd.Series, b: pd.Series, since: pd.Series, *, source:
     twice = new["key"].duplicated(keep=False).to_numpy()
     if twice.any():  # one tie asserted by several owners in this batch: keep them all
         owners = new[twice].groupby("key", sort=False)["owner"].agg(
-            lambda s: ";".join(dict.fromkeys(o for v in s for o in v.split(";") if o)))
+            lambda s: ";".join(sorted({o for v in s for o in v.split(";") if o})))
         col = new["owner"].to_numpy().copy()
         col[twice] = new.loc[twice, "key"].map(owners).to_numpy()
         new["owner"] = col
@@ -901,4 +957,127 @@ def tie_owner(t: Tables, owners: Sequence[str], person: str, *, name: str | None
     raise NotFoundError(f"{why}: say whose tie you mean", suggestions=choices,
                         hint=f"Pass other={choices[0]!r}.",
                         cli_hint=f"Pass --owner {choices[0]!r}.")
+
+
+def canonical_ids(t: Tables, people: Iterable[str] | None = None
+                  ) -> tuple[Tables, dict[str, str]]:
+    """Re-key people whose id is weaker than what is now known about them.
+
+    A person first keyed by name (a log, a contacts row) or by e-mail who has
+    since gained a LinkedIn profile URL (or, keyed by name, an e-mail or a first
+    employer) takes the
+    id that key gives (:func:`~netgraph.data.identity.person_ids`), so a person's
+    id does not depend on the order their data arrived in. An id already taken
+    by someone else is left alone (that pair is a duplicate to suggest).
+
+    Parameters
+    ----------
+    t : Tables
+    people : iterable of str, optional
+        Only these person ids are considered (default: everyone).
+
+    Returns
+    -------
+    tables, renamed
+        The re-keyed tables and the old -> new id map.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netgraph.data.merge import Tables, canonical_ids, upsert_people
+    >>> t, ids, _ = upsert_people(Tables.empty(), pd.DataFrame({"name": ["Ada L"]}),
+    ...                           source="log")
+    >>> people = t.people.assign(url=["https://www.linkedin.com/in/ada-l"])
+    >>> t2, renamed = canonical_ids(t.with_people(people))
+    >>> renamed, t2.people["person_id"].tolist()
+    ({'name:ada l@': 'in:ada-l'}, ['in:ada-l'])
+    """
+    p = t.people
+    pid = p["person_id"].to_numpy(dtype=object)
+    consider = np.ones(len(p), bool) if people is None else p["person_id"].isin(
+        pd.Series(list(people), dtype=object)).to_numpy()
+    by_name = p["person_id"].str.startswith("name:").to_numpy()
+    no_employer = p["person_id"].str.endswith("@").to_numpy()
+    by_mail = p["person_id"].str.startswith("email:").to_numpy()
+    has_url = (p["url"] != "").to_numpy()
+    weak = consider & ((by_name & (has_url | (p["email"] != "").to_numpy()))
+                       | (by_name & no_employer & (p["company_id"] != "").to_numpy())
+                       | (by_mail & has_url))
+    if not weak.any():
+        return t, {}
+    rows = p[weak]
+    strong = person_ids(rows["url"], rows["email"], rows["name"], rows["company_id"]).to_numpy()
+    old = pid[weak]
+    ok = (strong != "") & (strong != old) & (t.ids.get_indexer(strong) < 0)
+    ok &= ~pd.Series(strong).duplicated(keep=False).to_numpy()
+    mapping = dict(zip(old[ok].tolist(), strong[ok].tolist(), strict=True))
+    return (rename_people(t, mapping), mapping) if mapping else (t, {})
+
+
+def rename_people(t: Tables, mapping: dict[str, str]) -> Tables:
+    """*t* with person ids renamed (old -> new) in every table, codes kept.
+
+    Tie and override ends stay ordered ``a < b`` as text, and owner ids
+    recorded on ties are renamed too.
+    """
+    if not mapping:
+        return t
+    people = t.people.copy()
+    people["person_id"] = people["person_id"].map(lambda v: mapping.get(v, v)).astype(object)
+    ids = pd.Index(people["person_id"].to_numpy(), dtype=object)
+    if ids.has_duplicates:
+        raise ValueError("renaming would give two people one id")
+    dtype = schema.person_dtype(ids)
+    out: dict[str, pd.DataFrame] = {"people": people}
+    for name, cols in schema.PERSON_COLUMNS.items():
+        f = getattr(t, name).copy(deep=False)
+        for col in cols:
+            f[col] = pd.Categorical.from_codes(f[col].cat.codes.to_numpy(), dtype=dtype,
+                                               validate=False)
+        if set(cols) == {"a", "b"} and len(f):
+            a = f["a"].astype(object).to_numpy()
+            b = f["b"].astype(object).to_numpy()
+            swap = a > b
+            if swap.any():
+                ca, cb = f["a"].cat.codes.to_numpy(), f["b"].cat.codes.to_numpy()
+                f["a"] = pd.Categorical.from_codes(np.where(swap, cb, ca), dtype=dtype,
+                                                   validate=False)
+                f["b"] = pd.Categorical.from_codes(np.where(swap, ca, cb), dtype=dtype,
+                                                   validate=False)
+        out[name] = f
+    ties = out["ties"]
+    if len(ties):
+        ties = ties.copy()
+        ties["owner"] = ties["owner"].map(lambda v: ";".join(sorted(
+            {mapping.get(o, o) for o in v.split(";") if o}))).astype(object)
+        out["ties"] = ties
+    new = t.replace(**out)
+    new._memo.put("ids", ids)
+    new._memo.put("dtype", dtype)
+    return new
+
+
+def note_source(t: Tables, ids: pd.Series, source: str) -> Tables:
+    """*t* with *source* added to the ``source`` of the known people *ids* (each once).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netgraph.data.merge import Tables, note_source, upsert_people
+    >>> t, ids, _ = upsert_people(Tables.empty(), pd.DataFrame({"name": ["Ada"]}),
+    ...                           source="linkedin")
+    >>> note_source(t, ids, "interactions").people["source"].tolist()
+    ['interactions;linkedin']
+    """
+    pos = t.ids.get_indexer(pd.unique(pd.Series(ids, dtype=object)))
+    pos = pos[pos >= 0]
+    if not len(pos):
+        return t
+    people = t.people.copy()
+    srcs = people["source"].to_numpy().copy()
+    srcs[pos] = [_join_sets(v, source) for v in srcs[pos]]
+    if (srcs == people["source"].to_numpy()).all():
+        return t
+    people["source"] = srcs
+    return t.with_people(people)
 

@@ -25,6 +25,7 @@ from netgraph.data.merge import (
     add_affiliations,
     add_interactions,
     add_ties,
+    note_source,
     resolve_people,
     upsert_people,
 )
@@ -470,6 +471,7 @@ def _import_events(t: Tables, rows: pd.DataFrame, owner_id: str, report: ImportR
         report.skip_many(rows.loc[none, "line"], "no name, e-mail or profile URL for the person")
     ok = ids != ""
     rows, ids, is_new = rows[ok], ids[ok], is_new[ok]
+    t = note_source(t, ids[~is_new], source)  # known people: this source names them too
     if not len(rows):
         return t
     n_new = int(ids[is_new].nunique())
@@ -593,6 +595,7 @@ def merge_history(t: Tables, rows: pd.DataFrame, *, source: str = "history",
     amb = ambiguous != ""
     for line, why in zip(rows.loc[amb, "line"], ambiguous[amb], strict=True):
         report.skip(int(line), f"ambiguous name: {why}")
+    t = note_source(t, ids[(ids != "") & ~is_new], people_source or source)
     if is_new.any():
         newrows = rows[is_new]
         keyco = cur.drop_duplicates("name").set_index("name")["company"]
@@ -617,9 +620,12 @@ def merge_history(t: Tables, rows: pd.DataFrame, *, source: str = "history",
         cid = people["company_id"].to_numpy().copy()
         title = people["title"].to_numpy().copy()
         blank = emp[pos] == ""
+        row_cid = t.company_ids(cur_rows["company"]).to_numpy()
         emp[pos[blank]] = cur_rows["company"].to_numpy()[blank]
-        cid[pos[blank]] = t.company_ids(cur_rows["company"]).to_numpy()[blank]
-        title[pos[blank]] = cur_rows["title"].to_numpy()[blank]
+        cid[pos[blank]] = row_cid[blank]
+        # the title of the current job, unless another source already gave one there
+        no_title = blank | ((title[pos] == "") & (cid[pos] == row_cid))
+        title[pos[no_title]] = cur_rows["title"].to_numpy()[no_title]
         people["company"], people["company_id"], people["title"] = emp, cid, title
         t = t.with_people(people)
     if report.imported + report.merged == 0:
@@ -698,6 +704,7 @@ def merge_events(t: Tables, rows: pd.DataFrame, owner: str | None = None, *,
     for line, why in zip(rows.loc[amb, "line"], ambiguous[amb], strict=True):
         report.skip(int(line), f"ambiguous name: {why}")
     ok = ids != ""
+    t = note_source(t, ids[ok & ~is_new], source)  # known people: this source names them too
     if is_new.any():
         nr = rows[is_new & ok]
         t, _, st = upsert_people(t, nr, source=source, ids=ids[is_new & ok], update=False)

@@ -172,7 +172,7 @@ class Source:
                     f"{name} applies to one owner's file, not to {len(owner)} owners' files",
                     hint=f"Import the files one by one to pass {name}.",
                     cli_hint=f"Import the files one by one to pass --{name.replace('_', '-')}.")
-            return self._run_pooled(tables, path_or_frame, list(owner))
+            return self._settle(*self._run_pooled(tables, path_or_frame, list(owner)))
         if self.needs_owner:
             options["owner"] = owner
         if self.importer is not None:
@@ -185,6 +185,15 @@ class Source:
             tables, report = merge(tables, self.reader(path_or_frame), source=self.name,
                                    **options)
         report.kind = report.kind or self.name
+        return self._settle(tables, report)
+
+    @staticmethod
+    def _settle(tables: Tables, report: ImportReport) -> tuple[Tables, ImportReport]:
+        """After any import: people whose data now gives a stronger key take it, so
+        ids do not depend on the order sources were imported in."""
+        from netgraph.data.merge import canonical_ids
+
+        tables, _ = canonical_ids(tables)
         return tables, report
 
     def _run_pooled(self, tables: Tables, paths: Any, owners: list[Any]
