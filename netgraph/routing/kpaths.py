@@ -156,7 +156,7 @@ def yen(q: Query, k: int, first: list[tuple[int, int]]) -> list[list[tuple[int, 
                             spur = (float(val[j]), [(int(nb[j]), int(e[j])), *tail])
                         else:
                             t = best_from(q, nb, budget - 1, blocked)
-                            val = rc + c + t.R
+                            val = rc + c + t.best_cost
                             if np.isfinite(val).any():
                                 j = int(np.lexsort((nb, val))[0])
                                 spur = (float(val[j]), [(int(nb[j]), int(e[j])),

@@ -347,6 +347,15 @@ def shared_employers(ix: PathIndex, u: int, v: int) -> list[str]:
 
 
 def tie_evidence(ix: PathIndex, row: int, u: int, v: int) -> tuple[str, dict[str, Any]]:
+    """Why the tie at ``ties`` row *row* (between person codes u and v) is warm, in
+    words and as values: last contact, channels, since when, shared employers.
+
+    Examples
+    --------
+    >>> from netgraph.routing.example import example_index
+    >>> tie_evidence(example_index(), 2, 1, 3)[0]
+    'last contact 5 months ago; 3 messages both ways; connected since 2021; worked together at Initech (2.4 years overlap)'
+    """
     ev = _row(ix.evidence, row, _EVIDENCE_COLS)
     tie = _row(ix.ties, row, ("since", "source"))
     d: dict[str, Any] = {"tie_row": row}
@@ -391,6 +400,16 @@ def tie_evidence(ix: PathIndex, row: int, u: int, v: int) -> tuple[str, dict[str
 
 
 def link_evidence(ix: PathIndex, pos: int) -> tuple[str, dict[str, Any], str]:
+    """The hop into a company at position *pos* of the company CSR: its wording,
+    its values and its kind (``"works_at"`` or ``"worked_at"``).
+
+    Examples
+    --------
+    >>> from netgraph.routing.example import example_index
+    >>> ix = example_index()
+    >>> link_evidence(ix, ix.link(4, 0))[0]
+    'former Engineer, left 2020 (4 years ago)'
+    """
     row = int(ix.emp_row[pos])
     r = _row(ix.links, row, ("title", "start", "end"))
     title = _val(r, "title") or ""
@@ -436,6 +455,15 @@ def make_path(q: Query, nodes: list[tuple[int, int]]) -> WarmPath:
 
 
 def why_empty(q: Query) -> str:
+    """Why a query has no path, in words (nobody there, all excluded, too far...).
+
+    Examples
+    --------
+    >>> from netgraph.routing.example import example_index
+    >>> from netgraph.routing.resolve import make_query
+    >>> why_empty(make_query(example_index(), "Umbrella", None, 1, ()))
+    '1 person at Umbrella (1 current, 0 former), but none within 1 hop of Maya Chen: the closest is 2 hops away (try max_hops=2)'
+    """
     ix = q.ix
     tg = q.target
     H = q.max_hops

@@ -61,6 +61,7 @@ def ragged(starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
 
 
 def edge_rows(ix: PathIndex, F: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions in ``ix.indices`` of the ties of the people *F*, and how many each has."""
     starts = ix.indptr[F]
     lens = ix.indptr[F + 1] - starts
     return ragged(starts, lens), lens
@@ -217,13 +218,26 @@ def walk_many(lay: Layers, v: np.ndarray, h: int) -> tuple[np.ndarray, np.ndarra
 
 
 class Tails:
-    """Best cost from each first node to the target within a hop budget, and its path."""
+    """Best cost from each first node to the target within a hop budget, and its path.
 
-    def __init__(self, R: np.ndarray, nxt: np.ndarray, nedge: np.ndarray, layers: Layers,
-                 budget: int) -> None:
-        self.R, self.nxt, self.nedge, self.layers, self.budget = R, nxt, nedge, layers, budget
+    Attributes
+    ----------
+    best_cost : ndarray
+        Per first node, the least cost to the target within ``budget`` hops (inf: none).
+    nxt, nedge : ndarray
+        Per first node, the next node and edge of that path (-1: it ends at the
+        first node; -2: walk the layers from the first node itself).
+    layers : Layers
+    budget : int
+    """
+
+    def __init__(self, best_cost: np.ndarray, nxt: np.ndarray, nedge: np.ndarray,
+                 layers: Layers, budget: int) -> None:
+        self.best_cost, self.nxt, self.nedge = best_cost, nxt, nedge
+        self.layers, self.budget = layers, budget
 
     def tail(self, firsts: np.ndarray, i: int) -> list[tuple[int, int]]:
+        """The (node, edge) hops after first node ``firsts[i]`` on its best path."""
         m = int(self.nxt[i])
         if m == -1:  # ends at the first node
             return []
@@ -254,6 +268,8 @@ def best_from(q: Query, firsts: np.ndarray, budget: int, blocked: np.ndarray) ->
 def best_from_layers(q: Query, lay: Layers, firsts: np.ndarray, budget: int,
                       blocked: np.ndarray, R: np.ndarray, nxt: np.ndarray, nedge: np.ndarray
                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The layers of :func:`best_from`, on borrowed buffers: the best cost *R*, next
+    node *nxt* and edge *nedge* from each first node (updated and returned)."""
     ix = q.ix
     allow = ~blocked
     ok = allow[q.end_people]
@@ -364,7 +380,7 @@ def ranked(q: Query, k: int | None = None) -> tuple[np.ndarray, ...]:
     first node (-1: a 0-hop path), source, position in firsts; firsts, their edges, tails."""
     firsts, fcost, fsrc, fedge = first_hops(q)
     tails = best_from(q, firsts, q.max_hops - 1, q.blocked)
-    val = fcost + tails.R
+    val = fcost + tails.best_cost
     zc = q.end_cost_of(q.sources)
     zs = q.sources[np.isfinite(zc)]
     allv = np.concatenate([zc[np.isfinite(zc)], val])
@@ -382,6 +398,7 @@ def ranked(q: Query, k: int | None = None) -> tuple[np.ndarray, ...]:
 
 def nodes_of(node: int, src: int, i: int, firsts: np.ndarray, fedge: np.ndarray,
               tails: Tails) -> list[tuple[int, int]]:
+    """The loopless path [(source, -1), (node, edge), ...] of one :func:`ranked` row."""
     if node < 0:
         return [(src, -1)]
     return loopless([(src, -1), (node, int(fedge[i])), *tails.tail(firsts, i)])
