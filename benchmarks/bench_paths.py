@@ -41,8 +41,8 @@ import time
 import numpy as np
 import pandas as pd
 
+from netgraph.routing import company_links, introducers, reach, warm_paths
 from netgraph.routing.index import PathIndex
-from netgraph.routing.paths import company_links, introducers, reach, warm_paths
 from netgraph.sample import pooled_tables
 
 SIZES = {

@@ -36,10 +36,10 @@ _LAZY = {
     "read_affiliations": "netgraph.sources.history",
     "read_interactions": "netgraph.sources.interactions",
     "StrengthModel": "netgraph.scoring",
-    "CompanyTieModel": "netgraph.routing.paths",
-    "WarmPath": "netgraph.routing.paths",
-    "WarmPaths": "netgraph.routing.paths",
-    "Hop": "netgraph.routing.paths",
+    "CompanyTieModel": "netgraph.scoring.company_ties",
+    "WarmPath": "netgraph.routing",
+    "WarmPaths": "netgraph.routing",
+    "Hop": "netgraph.routing",
 }
 _SUBMODULES = {"plot": "netgraph.views.plot", "schema": "netgraph.data.schema", "sample": "netgraph.sample"}
 

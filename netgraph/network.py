@@ -437,7 +437,7 @@ class Network:
     def company_model(self):
         """The :class:`~netgraph.CompanyTieModel` scoring the hop into a company."""
         if self._company_model is None:
-            from netgraph.routing.paths import CompanyTieModel
+            from netgraph.scoring.company_ties import CompanyTieModel
 
             self._company_model = CompanyTieModel()
         return self._company_model
@@ -464,20 +464,15 @@ class Network:
             self._t.affiliations, self.company_model, at))
 
     def _index(self, at: Any = None):
-        from netgraph.routing.index import PathIndex
+        from netgraph.routing.index import build_index
 
         at = as_utc(at, name="at")
         t = self._t
 
         def make():
-            scores = self._scores(at)
-            ties = t.ties
-            made = ~(ties["since"] > at).to_numpy()  # a tie made after `at` did not exist yet
-            if not made.all():
-                ties = ties[made].reset_index(drop=True)
-                scores = scores[made].reset_index(drop=True)
-            return PathIndex.build(t.people, t.companies, ties, scores["strength"].to_numpy(),
-                                   self._company_links(at), scores, at=at)
+            scores = self._scores(at)  # build_index drops ties made after `at`
+            return build_index(t.people, t.companies, t.ties, scores["strength"].to_numpy(),
+                               self._company_links(at), scores, at=at)
 
         return self._cached(("index", at), make)
 
@@ -745,7 +740,7 @@ class Network:
         A tie's strength is read as the chance the person acts on a request
         along it; a path's probability is the product of its hops'
         strengths, the last hop being the person's tie to the company
-        (:class:`~netgraph.CompanyTieModel`). See :func:`netgraph.routing.paths.warm_paths`.
+        (:class:`~netgraph.CompanyTieModel`). See :func:`netgraph.routing.warm_paths`.
 
         Parameters
         ----------
@@ -780,7 +775,7 @@ class Network:
         >>> best.people
         ['Ada', 'Grace Hopper']
         """
-        from netgraph.routing import paths
+        from netgraph import routing as paths
 
         return paths.warm_paths(self._index(at), target, source=source, k=k,
                                 max_hops=max_hops, exclude=exclude,
@@ -795,7 +790,7 @@ class Network:
         ``routes``, how many people at the target they can reach within
         ``max_hops - 1`` hops (``count_routes=False`` skips that count, which
         costs seconds for the very largest employers). See
-        :func:`netgraph.routing.paths.introducers`.
+        :func:`netgraph.routing.introducers`.
 
         Examples
         --------
@@ -806,7 +801,7 @@ class Network:
         >>> net.introducers("Acme")["introducer"].tolist()
         ['Grace Hopper']
         """
-        from netgraph.routing import paths
+        from netgraph import routing as paths
 
         return paths.introducers(self._index(at), target, source=source, max_hops=max_hops,
                                  exclude=exclude, count_routes=count_routes)
@@ -825,7 +820,7 @@ class Network:
         >>> sorted(net.reach()["company"])
         ['Acme Inc', 'Globex']
         """
-        from netgraph.routing import paths
+        from netgraph import routing as paths
 
         return paths.reach(self._index(at), companies, source=source, max_hops=max_hops,
                            exclude=exclude)
@@ -1024,7 +1019,7 @@ class Network:
 
             out["model"] = from_stored(StrengthModel, meta["model"], what="strength model")
         if "company_model" in meta:
-            from netgraph.routing.paths import CompanyTieModel
+            from netgraph.scoring.company_ties import CompanyTieModel
 
             out["company_model"] = from_stored(CompanyTieModel, meta["company_model"],
                                                what="company-tie model")

@@ -109,7 +109,7 @@ class Hop:
 
 @dataclass
 class FakeWarmPath:
-    """Duck-typed like netgraph.routing.paths.WarmPath (only what the adapter reads)."""
+    """Duck-typed like netgraph.routing.WarmPath (only what the adapter reads)."""
 
     person_ids: list[str]
     company: str

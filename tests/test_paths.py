@@ -12,8 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netgraph as ng
-from netgraph.routing.index import PathIndex
-from netgraph.routing.paths import (
+from netgraph.routing import (
     CompanyTieModel,
     WarmPaths,
     company_links,
@@ -21,6 +20,7 @@ from netgraph.routing.paths import (
     reach,
     warm_paths,
 )
+from netgraph.routing.index import PathIndex
 
 AT = pd.Timestamp("2024-06-01", tz="UTC")
 COMPANIES = ["Acme Robotics", "Globex", "Initech"]
@@ -265,9 +265,9 @@ def test_results_are_deterministic():
 # ----------------------------------------------------------------------------- example network
 @pytest.fixture
 def ix():
-    from netgraph.routing.paths import _example_index
+    from netgraph.routing.example import example_index
 
-    return _example_index()
+    return example_index()
 
 
 def test_best_path_explains_every_hop(ix):

@@ -8,7 +8,7 @@ else about the engine leaks out. An engine
 2. **scores** every tie (or some tie rows) at a date from that state
    (:meth:`Engine.score`: the frame of :func:`netgraph.scoring.score`), and
 3. computes the **person-to-company links** at a date (:meth:`Engine.company_links`:
-   the frame of :func:`netgraph.routing.paths.company_links`).
+   the frame of :func:`netgraph.scoring.company_ties.company_links`).
 
 The pandas engine (:class:`netgraph.engines.pandas.PandasEngine`) is the reference: another
 engine (DuckDB, Spark, ...) is one module with a subclass of :class:`Engine` whose frames
@@ -31,8 +31,8 @@ if TYPE_CHECKING:  # only for annotations: keep `import netgraph.engines` light
     import numpy as np
     import pandas as pd
 
-    from netgraph.routing.paths import CompanyTieModel
     from netgraph.scoring import StrengthModel
+    from netgraph.scoring.company_ties import CompanyTieModel
 
 __all__ = ["Engine"]
 
@@ -124,7 +124,7 @@ class Engine(ABC):
         Returns
         -------
         pandas.DataFrame
-            Exactly the frame :func:`netgraph.routing.paths.company_links` returns.
+            Exactly the frame :func:`netgraph.scoring.company_ties.company_links` returns.
         """
 
     def __repr__(self) -> str:

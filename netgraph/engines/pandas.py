@@ -1,7 +1,7 @@
 """The pandas engine: the reference implementation of :class:`~netgraph.engines.base.Engine`.
 
 It delegates to the scoring package (:func:`netgraph.scoring.prepare`,
-:func:`netgraph.scoring.score`) and to :func:`netgraph.routing.paths.company_links`; its
+:func:`netgraph.scoring.score`) and to :func:`netgraph.scoring.company_ties.company_links`; its
 state is a :class:`netgraph.scoring.Prepared`. Other engines are checked against it.
 
 Examples
@@ -31,7 +31,7 @@ from netgraph.engines.base import Engine
 from netgraph.scoring import Prepared, StrengthModel, prepare, score
 
 if TYPE_CHECKING:
-    from netgraph.routing.paths import CompanyTieModel
+    from netgraph.scoring.company_ties import CompanyTieModel
 
 __all__ = ["PandasEngine"]
 
@@ -65,7 +65,7 @@ class PandasEngine(Engine):
 
     def company_links(self, affiliations: pd.DataFrame,
                       company_model: CompanyTieModel | None, at: Any) -> pd.DataFrame:
-        """:func:`netgraph.routing.paths.company_links` (see :meth:`Engine.company_links`)."""
-        from netgraph.routing.paths import company_links
+        """:func:`netgraph.scoring.company_ties.company_links` (see :meth:`Engine.company_links`)."""
+        from netgraph.scoring.company_ties import company_links
 
         return company_links(affiliations, model=company_model, at=at)

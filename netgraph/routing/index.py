@@ -7,12 +7,20 @@ columns of the tables are categoricals over ``people.person_id``, so their
 codes are the node numbers; no string is hashed while building.
 
 Memory (what :meth:`PathIndex.nbytes` counts): per tie, both directions of
-``indices`` (int32), ``cost`` (float32, ``-log(strength)``) and
+``indices`` (int32), ``cost`` (float32, the objective's edge cost, by
+default ``-log(strength)``) and
 ``edge_tie`` (int32, the ``ties`` row of each direction) = 24 bytes, plus
 ``indptr`` and the person-company arrays (21 bytes a link, both ways). A network of 1M
 people and 12M ties takes about 27 bytes a tie and builds in about 2 s.
 
-The search itself lives in :mod:`netgraph.routing.paths`.
+The edge costs come from a path objective (:mod:`netgraph.routing.objectives`,
+default ``"likely_intro"``); costs for another objective are built on first
+use and kept in the index's memo (:meth:`PathIndex.costs`). Values derived
+from the index (display names, the name :attr:`~PathIndex.resolver`, work
+buffers, first hops) live in its own bounded memo (:meth:`PathIndex.derived`).
+:func:`build_index` is what a :class:`~netgraph.Network` calls: it drops ties
+made after the evaluation date first. The search itself lives in
+:mod:`netgraph.routing.search`, the queries in :mod:`netgraph.routing.queries`.
 
 Examples
 --------
@@ -35,17 +43,38 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 import pandas as pd
 
+from netgraph._cache import Memo
 from netgraph._time import as_utc
+from netgraph.data.resolve import Resolver
 from netgraph.errors import InputError
+from netgraph.routing.objectives import DEFAULT_OBJECTIVE, Objective, get_objective
 
-__all__ = ["PathIndex"]
+__all__ = ["EdgeCosts", "PathIndex", "build_index"]
+
+V = TypeVar("V")
 
 
+class EdgeCosts(NamedTuple):
+    """The edge costs of one objective on an index.
+
+    Attributes
+    ----------
+    objective : Objective
+    edge : ndarray of float32
+        Cost of every direction of every tie (aligned with ``PathIndex.indices``).
+    link : ndarray of float32
+        Cost of every person-company link (aligned with ``PathIndex.emp_person``).
+    """
+
+    objective: Objective
+    edge: np.ndarray
+    link: np.ndarray
 
 def _csr(n_rows: int, rows: np.ndarray, cols: np.ndarray, data: np.ndarray
          ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -86,8 +115,9 @@ def _codes(col: pd.Series, people_ids: pd.Index, what: str) -> np.ndarray:
 class PathIndex:
     """Compact, immutable arrays for path search over people and companies.
 
-    Build it with :meth:`build`; query it with :func:`netgraph.routing.paths.warm_paths`,
-    :func:`~netgraph.routing.paths.introducers` and :func:`~netgraph.routing.paths.reach`.
+    Build it with :meth:`build` (or :func:`build_index`); query it with
+    :func:`netgraph.routing.warm_paths`, :func:`~netgraph.routing.introducers` and
+    :func:`~netgraph.routing.reach`.
 
     Attributes
     ----------
@@ -97,8 +127,9 @@ class PathIndex:
     indptr, indices, cost, edge_tie : ndarray
         Person graph, CSR over person codes (rows of ``people``), both
         directions of every tie: ``indices[indptr[p]:indptr[p + 1]]`` are
-        p's neighbours, ``cost = -log(strength)`` (float32) and ``edge_tie``
-        the ``ties`` row (int32). Ties of strength 0 are left out.
+        p's neighbours, ``cost`` the objective's cost of the tie (float32;
+        ``-log(strength)`` for ``"likely_intro"``) and ``edge_tie`` the
+        ``ties`` row (int32). Ties of strength 0 are left out.
     tie_strength : ndarray
         float64 strength of every ``ties`` row (reported on hops, exact).
     emp_indptr, emp_person, emp_cost, emp_row, emp_current : ndarray
@@ -110,11 +141,13 @@ class PathIndex:
         row), used to word shared employers on a hop.
     at : pandas.Timestamp
         When the strengths were evaluated (used to word evidence, "3 weeks ago").
+    objective : Objective
+        The path objective ``cost`` and ``emp_cost`` were built for.
     """
 
     def __init__(self, **arrays: Any) -> None:
         self.__dict__.update(arrays)
-        self._cache: dict[str, Any] = {}
+        self._memo = Memo(maxsize=32)
 
     # ------------------------------------------------------------------ build
     @classmethod
@@ -128,6 +161,7 @@ class PathIndex:
         evidence: pd.DataFrame | None = None,
         *,
         at: pd.Timestamp | str | None = None,
+        objective: str | Objective = DEFAULT_OBJECTIVE,
     ) -> PathIndex:
         """Build the index from the canonical tables and tie strengths.
 
@@ -146,7 +180,7 @@ class PathIndex:
             (e.g. ``tie_strengths(...)["strength"]``). 0 drops the tie.
         company_links : DataFrame
             Person-company strengths, one row per (person, company), as
-            returned by :func:`netgraph.routing.paths.company_links`: ``person_id``,
+            returned by :func:`netgraph.scoring.company_ties.company_links`: ``person_id``,
             ``company_id``, ``strength`` and optionally ``current``,
             ``title``, ``start``, ``end``.
         evidence : DataFrame, optional
@@ -154,7 +188,11 @@ class PathIndex:
             each strength (``last_contact``, ``n_message``, ``n_in``, ...);
             shown on the hops of a path.
         at : timestamp, optional
-            When the strengths were evaluated (default: now).
+            When the strengths were evaluated (default: now). Ties are kept
+            whatever their ``since`` (:func:`build_index` drops later ones).
+        objective : str or Objective, default "likely_intro"
+            The path objective the edge costs are built for (see
+            :mod:`netgraph.routing.objectives`).
 
         Returns
         -------
@@ -163,8 +201,8 @@ class PathIndex:
         Raises
         ------
         InputError
-            Misaligned or out-of-range strengths, or person ids that are not
-            in ``people``.
+            Misaligned or out-of-range strengths, person ids that are not
+            in ``people``, or an unknown objective.
 
         Examples
         --------
@@ -179,6 +217,7 @@ class PathIndex:
         >>> round(float(ix.cost[0]), 4)
         0.6931
         """
+        objective = get_objective(objective)
         people_ids = pd.Index(people["person_id"].astype(object), dtype=object)
         n = len(people_ids)
         strength = np.asarray(strength, dtype=np.float64)
@@ -200,8 +239,7 @@ class PathIndex:
         rows = np.arange(len(ties), dtype=np.int32)
         if not ok.all():
             a, b, rows = a[ok], b[ok], rows[ok]
-        with np.errstate(divide="ignore"):
-            tie_cost = (-np.log(strength)).astype(np.float32)
+        tie_cost = objective.edge_costs(strength).astype(np.float32)
         src = np.concatenate([a, b])
         dst = np.concatenate([b, a])
         del a, b
@@ -245,7 +283,7 @@ class PathIndex:
             current = np.empty(0, dtype=bool)
         lrow = np.arange(len(lp), dtype=np.int32)
         emp_indptr, emp_person, emp_row = _csr(n_comp, lc, lp, lrow)
-        emp_cost = (-np.log(ls)).astype(np.float32)[emp_row] if len(lp) else \
+        emp_cost = objective.edge_costs(ls).astype(np.float32)[emp_row] if len(lp) else \
             np.empty(0, dtype=np.float32)
         np.maximum(emp_cost, 0, out=emp_cost)
         pc_indptr, pc_company, pc_link = _csr(n, lp, lc, lrow)
@@ -260,6 +298,7 @@ class PathIndex:
             emp_indptr=emp_indptr, emp_person=emp_person, emp_cost=emp_cost, emp_row=emp_row,
             emp_current=current[emp_row] if len(lp) else current,
             pc_indptr=pc_indptr, pc_company=pc_company, pc_link=pc_link, at=at,
+            objective=objective,
         )
 
     # ------------------------------------------------------------ properties
@@ -330,16 +369,134 @@ class PathIndex:
 
     def names(self) -> np.ndarray:
         """Display name of every person (``person_id`` where the name is empty)."""
-        if "names" not in self._cache:
+        def make() -> np.ndarray:
             ids = self.person_ids.to_numpy()
-            if "name" in self.people:
-                nm = self.people["name"].astype(object).to_numpy()
-                nm = np.where((nm == "") | pd.isna(nm), ids, nm)
-            else:
-                nm = ids
-            self._cache["names"] = nm
-        return self._cache["names"]
+            if "name" not in self.people:
+                return ids
+            nm = self.people["name"].astype(object).to_numpy()
+            return np.where((nm == "") | pd.isna(nm), ids, nm)
+
+        return self._memo.get(("names",), make)
+
+    # ------------------------------------------------------------ derived values
+    def derived(self, key: Hashable, make: Callable[[], V]) -> V:
+        """A value derived from the index, made by ``make()`` once and kept in its memo.
+
+        The index is immutable, so a derived value never goes stale; the memo
+        is bounded (least recently used first), so *make* may run again.
+        Callers name their values with a tuple key (``("first_hops", ...)``).
+
+        Examples
+        --------
+        >>> from netgraph.routing.example import example_index
+        >>> ix = example_index()
+        >>> ix.derived(("degrees",), lambda: ix.degree().tolist())
+        [2, 2, 2, 1, 1]
+        >>> ix.derived(("degrees",), lambda: "not made again")
+        [2, 2, 2, 1, 1]
+        """
+        return self._memo.get(key, make)
+
+    @property
+    def resolver(self) -> Resolver:
+        """The :class:`~netgraph.data.resolve.Resolver` over the index's own tables:
+        its person and company positions are the index's person and company codes.
+
+        Examples
+        --------
+        >>> from netgraph.routing.example import example_index
+        >>> ix = example_index()
+        >>> ix.resolver.person("lena ortiz"), ix.resolver.company("ACME Robotics, Inc.")
+        (3, 0)
+        """
+        return self._memo.get(("resolver",), lambda: Resolver(self.people, self.companies))
+
+    def costs(self, objective: str | Objective | None = None) -> EdgeCosts:
+        """Edge and link costs under *objective* (default: the index's own).
+
+        Costs for another objective are computed once from the exact
+        strengths (``tie_strength``, ``link_strength``) and kept in the memo.
+
+        Raises
+        ------
+        InputError
+            An unknown objective name.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from netgraph.routing.example import example_index
+        >>> from netgraph.routing.objectives import Objective
+        >>> ix = example_index()
+        >>> ix.costs().edge is ix.cost
+        True
+        >>> flat = Objective("flat", "one per hop", np.ones_like, lambda c: -c)
+        >>> ix.costs(flat).edge[:3].tolist()
+        [1.0, 1.0, 1.0]
+        """
+        obj = self.objective if objective is None else get_objective(objective)
+        if obj == self.objective:
+            return EdgeCosts(obj, self.cost, self.emp_cost)
+
+        def make() -> EdgeCosts:
+            edge = obj.edge_costs(self.tie_strength).astype(np.float32)[self.edge_tie]
+            np.maximum(edge, 0, out=edge)
+            link = obj.edge_costs(self.link_strength).astype(np.float32)[self.emp_row]
+            np.maximum(link, 0, out=link)
+            edge.flags.writeable = link.flags.writeable = False
+            return EdgeCosts(obj, edge, link)
+
+        return self._memo.get(("costs", obj), make)
 
     def __repr__(self) -> str:
         return (f"<PathIndex: {self.n_people} people, {self.n_ties} ties, "
                 f"{self.n_companies} companies, {self.nbytes() / 1e6:.1f} MB>")
+
+
+def build_index(
+    people: pd.DataFrame,
+    companies: pd.DataFrame,
+    ties: pd.DataFrame,
+    strength: np.ndarray | pd.Series,
+    company_links: pd.DataFrame,
+    evidence: pd.DataFrame | None = None,
+    *,
+    at: pd.Timestamp | str | None = None,
+    objective: str | Objective = DEFAULT_OBJECTIVE,
+) -> PathIndex:
+    """The path index of a network at a date: ties made after *at* are left out.
+
+    A tie whose ``since`` is after *at* did not exist yet, so it is dropped
+    (with its strength and evidence row) before :meth:`PathIndex.build`;
+    ties with no ``since`` are kept. Same parameters as :meth:`PathIndex.build`.
+
+    Returns
+    -------
+    PathIndex
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netgraph.routing.index import build_index
+    >>> people = pd.DataFrame({"person_id": ["a", "b", "c"], "name": ["A", "B", "C"],
+    ...                        "is_owner": [True, False, False]})
+    >>> ties = pd.DataFrame({"a": ["a", "a"], "b": ["b", "c"],
+    ...                      "since": pd.to_datetime(["2020-01-01", "2025-01-01"], utc=True)})
+    >>> links = pd.DataFrame({"person_id": ["b"], "company_id": ["x"], "strength": [0.9]})
+    >>> ix = build_index(people, pd.DataFrame({"company_id": ["x"], "name": ["X"]}), ties,
+    ...                  [0.5, 0.7], links, at="2024-06-01")
+    >>> ix.n_ties, ix.neighbors(0).tolist()
+    (1, [1])
+    """
+    at = as_utc(at, default="now", name="at")
+    strength = np.asarray(strength, dtype=np.float64)
+    if "since" in ties and len(strength) == len(ties) and \
+            (evidence is None or len(evidence) == len(ties)):
+        made = ~(ties["since"] > at).to_numpy()  # a tie made after `at` did not exist yet
+        if not made.all():
+            ties = ties[made].reset_index(drop=True)
+            strength = strength[made]
+            if evidence is not None:
+                evidence = evidence[made].reset_index(drop=True)
+    return PathIndex.build(people, companies, ties, strength, company_links, evidence,
+                           at=at, objective=objective)

@@ -65,7 +65,6 @@ True
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import functools
 import html as _html
 import itertools
@@ -84,6 +83,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from netgraph.data.resolve import Resolver
 from netgraph.errors import InputError, NetgraphError, NotFoundError
 
 __all__ = [
@@ -256,6 +256,55 @@ class _Arrays:
     strength: np.ndarray  # NaN where the edge has no strength
     current_job: np.ndarray  # edge kind == "works_at"
     edata: list[Mapping[str, Any]]
+    lookup: _Lookup | None = None  # built on first use by _lookup()
+
+
+@dataclass
+class _Lookup:
+    """The one :class:`~netgraph.data.resolve.Resolver`, over the graph's nodes."""
+
+    resolver: Resolver
+    person_nodes: np.ndarray  # node index of each resolver person position
+    company_nodes: np.ndarray  # node index of each resolver company position
+
+
+def _text(attrs: Mapping[str, Any], *keys: str) -> str:
+    for k in keys:
+        v = attrs.get(k)
+        if not _is_missing(v) and str(v):
+            return str(v)
+    return ""
+
+
+def _lookup(arr: _Arrays) -> _Lookup:
+    """People and companies tables from the node attributes, and their resolver.
+
+    Person nodes give ``person_id`` (the node id), ``name`` (or ``label``),
+    ``url``, ``email`` and ``company``; company nodes (``company:<id>``) give
+    ``company_id``, ``name`` and ``aliases``: the same tables the path index
+    resolves on, so a name resolves here exactly as in ``warm_paths``.
+    """
+    if arr.lookup is None:
+        import pandas as pd
+
+        people = np.flatnonzero(~arr.is_company)
+        comps = np.flatnonzero(arr.is_company)
+        pa = [arr.attrs[i] for i in people]
+        pframe = pd.DataFrame({
+            "person_id": pd.Series([arr.nodes[i] for i in people], dtype=object),
+            "name": pd.Series([_text(a, "name", "label") for a in pa], dtype=object),
+            **{k: pd.Series([_text(a, k) for a in pa], dtype=object)
+               for k in ("url", "email", "company")}})
+        ca = [arr.attrs[i] for i in comps]
+        cid = [_text(a, "company_id") or str(arr.nodes[i]).removeprefix("company:")
+               for i, a in zip(comps, ca, strict=True)]
+        cframe = pd.DataFrame({
+            "company_id": pd.Series(cid, dtype=object),
+            "name": pd.Series([_text(a, "name") or c for a, c in zip(ca, cid, strict=True)],
+                              dtype=object),
+            "aliases": pd.Series([_text(a, "aliases") for a in ca], dtype=object)})
+        arr.lookup = _Lookup(Resolver(pframe, cframe), people, comps)
+    return arr.lookup
 
 
 def _arrays(graph: nx.Graph) -> _Arrays:
@@ -301,25 +350,28 @@ def _owner_indices(arr: _Arrays, owner_ids: Iterable[Hashable] | None) -> np.nda
 
 
 def _suggest(arr: _Arrays, key: str) -> list[str]:
-    names = {}
-    for v, a in zip(arr.nodes, arr.attrs, strict=True):
-        names.setdefault(_name(a, v), str(v))
-        names.setdefault(str(v), str(v))
-    return difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)
+    return _lookup(arr).resolver.suggest(key)
 
 
 def _resolve(arr: _Arrays, key: Any, what: str) -> list[int]:
-    """Node indices for a node id, a ``company:`` key or a (case-insensitive) name."""
-    if key in arr.index:
+    """Node indices for a node id, a ``company:`` key, or what a user types for a
+    company or a person, resolved like a ``warm_paths`` target (a company wins
+    over a person of the same name; a name several people share is an error)."""
+    if isinstance(key, Hashable) and key in arr.index:
         return [arr.index[key]]
-    if isinstance(key, str):
+    if isinstance(key, str) and key.strip():
         if f"company:{key}" in arr.index:
             return [arr.index[f"company:{key}"]]
-        folded = key.strip().casefold()
-        hits = [i for i, (v, a) in enumerate(zip(arr.nodes, arr.attrs, strict=True))
-                if _name(a, v).strip().casefold() == folded]
-        if hits:
-            return hits
+        lk = _lookup(arr)
+        text = key.strip()
+        c = lk.resolver.company(text)
+        if c >= 0:
+            return [int(lk.company_nodes[c])]
+        if len(lk.resolver.people_matching(text)):
+            return [int(lk.person_nodes[lk.resolver.person(text)])]
+        raise NotFoundError(f"no company or person {text!r} in this network",
+                            suggestions=lk.resolver.suggest(text),
+                            hint="Check the spelling, or add an alias for the company.")
     raise NotFoundError(
         f"{what} {key!r} is not in this graph",
         suggestions=_suggest(arr, str(key)),
@@ -372,10 +424,9 @@ def _normalise_paths(arr: _Arrays, paths: Any) -> list[_Path]:
                 if company is not None:
                     break
             if company is None and not _is_missing(getattr(p, "company", None)):
-                folded = str(p.company).strip().casefold()
-                hits = [i for i in np.flatnonzero(arr.is_company)
-                        if _name(arr.attrs[i], arr.nodes[i]).strip().casefold() == folded]
-                company = hits[0] if len(hits) == 1 else None
+                lk = _lookup(arr)
+                c = lk.resolver.company(str(p.company))
+                company = int(lk.company_nodes[c]) if c >= 0 else None
             hop_strength: dict[frozenset[int], float] = {}
             evidence: dict[frozenset[int], str] = {}
             for h in getattr(p, "hops", None) or ():
@@ -508,7 +559,10 @@ def select_nodes(
     paths : WarmPaths, WarmPath, or iterable of node-id lists, optional
         Warm paths to keep in view.
     around : node id, name, or list of them, optional
-        Centre the view on these nodes instead of the owners.
+        Centre the view on these nodes instead of the owners. A name, profile
+        URL, e-mail or id resolves exactly like a ``warm_paths`` target (the
+        one :class:`~netgraph.data.resolve.Resolver`; a company wins over a
+        person of the same name, and a name several people share is an error).
     max_nodes : int or None, default 1500
         How many nodes at most (``None``: all).
     owner_ids : iterable of node ids, optional
@@ -522,7 +576,8 @@ def select_nodes(
     Raises
     ------
     NotFoundError
-        When ``around``, an owner or a path node is not in the graph.
+        When ``around``, an owner or a path node is not in the graph (with the
+        closest names as suggestions), or ``around`` names several people.
 
     Examples
     --------
