@@ -325,7 +325,9 @@ def _explanation_record(exp: Any) -> dict[str, Any]:
 def cmd_ping(args: argparse.Namespace) -> int:
     net = _load(args.db)
     frame = net.ping_list(at=args.at, n=args.n or None, source=args.source)
-    _emit(args, frame, PING_COLUMNS)
+    team = frame["owner"].nunique() > 1  # say whose tie each row is
+    _emit(args, frame, [PING_COLUMNS[0], "owner_name", *PING_COLUMNS[1:]] if team
+          else PING_COLUMNS)
     return 0
 
 
@@ -412,7 +414,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     _print_table(net.reach(at=at).head(8), REACH_COLUMNS)
     net.set_targets([target])
     print("\n== 5. Whom to ping before a useful tie goes cold (top 10)")
-    _print_table(net.ping_list(at=at, n=10), PING_COLUMNS)
+    _print_table(net.ping_list(at=at, n=10), [PING_COLUMNS[0], "owner_name", *PING_COLUMNS[1:]])
     out = Path(args.out)
     net.to_html(out, paths=paths, title=f"Warm paths to {target}")
     print(f"\n== 6. Interactive graph written to {out.resolve()}")

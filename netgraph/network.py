@@ -33,6 +33,7 @@ import pandas as pd
 from netgraph._cache import Memo
 from netgraph._time import as_utc, today
 from netgraph._util import paused_gc
+from netgraph.data import schema
 from netgraph.data.identity import similar_companies
 from netgraph.data.merge import Tables
 from netgraph.data.resolve import Resolver
@@ -101,36 +102,6 @@ class Network:
     def tables(self) -> Tables:
         """All canonical tables at once (a frozen :class:`~netgraph.data.merge.Tables`)."""
         return self._t
-
-    @property
-    def people(self) -> pd.DataFrame:
-        """People: one row per person (see :mod:`netgraph.data.schema`)."""
-        return self._t.people.copy(deep=False)
-
-    @property
-    def companies(self) -> pd.DataFrame:
-        """Companies: one row per employer, with every spelling seen as aliases."""
-        return self._t.companies.copy(deep=False)
-
-    @property
-    def affiliations(self) -> pd.DataFrame:
-        """Job history: person, company, title, start, end, current."""
-        return self._t.affiliations.copy(deep=False)
-
-    @property
-    def ties(self) -> pd.DataFrame:
-        """Ties: who is connected to whom, since when, from which source."""
-        return self._t.ties.copy(deep=False)
-
-    @property
-    def interactions(self) -> pd.DataFrame:
-        """Interactions: who contacted whom, when, how, in which direction."""
-        return self._t.interactions.copy(deep=False)
-
-    @property
-    def overrides(self) -> pd.DataFrame:
-        """Tie strengths set by hand (:meth:`set_strength`)."""
-        return self._t.overrides.copy(deep=False)
 
     @property
     def owners(self) -> pd.DataFrame:
@@ -624,8 +595,13 @@ class Network:
         ties = self._t.ties
         mine = (ties["a"].isin(owners) | ties["b"].isin(owners)).to_numpy().nonzero()[0]
         scores = self._engine.score(self._prepared(), self.model, at, ties=mine, forecast=True)
-        return ping_list(scores, owner=owners, people=self._t.people, model=self.model, at=at,
-                         n=n, values=self._target_values(at))
+        out = ping_list(scores, owner=owners, people=self._t.people, model=self.model, at=at,
+                        n=n, values=self._target_values(at))
+        # whose tie it is, by name: in a team each row is one owner's contact
+        names = pd.Series(self._t.people["name"].to_numpy(), index=self._t.people["person_id"])
+        out.insert(out.columns.get_loc("person") + 1, "owner_name",
+                   out["owner"].map(names).fillna(out["owner"]).to_numpy(dtype=object))
+        return out
 
     def set_targets(self, companies: Iterable[str]) -> None:
         """Set the companies you are aiming for: ties on the best paths there weigh more
@@ -1032,3 +1008,19 @@ class Network:
         people = self._t.people
         hit = people.loc[people["person_id"] == pid, "name"]
         return hit.iloc[0] if len(hit) else pid
+
+
+def _table_view(name: str) -> property:
+    def view(self: Network) -> pd.DataFrame:
+        return getattr(self._t, name).copy(deep=False)
+
+    view.__doc__ = (schema.DESCRIPTIONS.get(name, f"The {name} table.")
+                    + " A read-only view; see :mod:`netgraph.data.schema`.")
+    return property(view)
+
+
+# one read-only attribute per table declared in the schema (net.people, net.ties, ...)
+for _name in schema.TABLES:
+    if _name not in Network.__dict__:
+        setattr(Network, _name, _table_view(_name))
+

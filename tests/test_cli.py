@@ -338,8 +338,9 @@ def test_ping(db: Path) -> None:
     code, out, _ = run_cli("--db", db, "ping", "-n", "3", "--at", AT)
     lines = out.splitlines()
     assert code == 0 and len(lines) == 2 + 3
-    assert lines[0].split() == ["person", "strength", "tier", "last_contact", "due",
-                                "goes_cold_on", "reason"]
+    # a team's ping list says whose tie each row is
+    assert lines[0].split() == ["person", "owner_name", "strength", "tier", "last_contact",
+                                "due", "goes_cold_on", "reason"]
     assert lines[2].split()[0] in rows[0]["person"]
     # the last column (the reason) is printed in full, not clipped
     assert rows[0]["reason"] in lines[2]

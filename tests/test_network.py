@@ -412,3 +412,24 @@ def test_import_team_keeps_the_previous_job(tmp_path):
         assert set(grace.index) == {"acme", "umbrella"}
         assert grace.loc["umbrella", "current"] and not grace.loc["acme", "current"]
         assert grace.loc["acme", "end"] == pd.Timestamp("2025-03-01", tz="UTC")
+
+
+def test_team_answers_say_whose_tie(tmp_path):
+    net = ng.Network()
+    log = pd.DataFrame({"person": ["Grace Hopper"] * 4,
+                        "timestamp": ["2025-01-05", "2025-02-05", "2025-03-05", "2025-04-05"],
+                        "channel": "call", "direction": ["out", "in", "out", "in"]})
+    net.import_interactions(log, owner="Ada")
+    net.import_interactions(log.assign(person="Alan Turing"), owner="Bob")
+    ping = net.ping_list(at="2026-01-01")
+    assert dict(zip(ping["person"], ping["owner_name"], strict=True)) == {
+        "Grace Hopper": "Ada", "Alan Turing": "Bob"}
+    page = net.to_html(tmp_path / "team.html").read_text()
+    assert "Owners: Ada, Bob" in page and "Owner (you)" not in page
+    net.log_interaction("Grace Hopper", when="2026-01-02")  # only Ada's contact: Ada's tie
+    assert net.interactions["other_id"].astype(object).iloc[-1] == net.find_person("Ada")
+    net.import_affiliations(pd.DataFrame({"name": ["Carol Shaw"], "company": ["Atari"]}))
+    with pytest.raises(ng.NotFoundError, match="not a contact of any of the 2 owners") as err:
+        net.log_interaction("Carol Shaw")  # whose tie? it asks instead of guessing
+    assert err.value.suggestions == ["Ada", "Bob"]
+    assert "--other" in err.value.for_cli()

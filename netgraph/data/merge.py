@@ -956,7 +956,7 @@ def tie_owner(t: Tables, owners: Sequence[str], person: str, *, name: str | None
            else f"{who!r} is not a contact of any of the {len(owners)} owners")
     raise NotFoundError(f"{why}: say whose tie you mean", suggestions=choices,
                         hint=f"Pass other={choices[0]!r}.",
-                        cli_hint=f"Pass --owner {choices[0]!r}.")
+                        cli_hint=f"Pass --other {choices[0]!r}.")
 
 
 def canonical_ids(t: Tables, people: Iterable[str] | None = None

@@ -60,6 +60,7 @@ import pandas as pd
 
 __all__ = [
     "CHANNELS",
+    "DESCRIPTIONS",
     "DIRECTIONS",
     "PERSON_COLUMNS",
     "TABLES",
@@ -143,6 +144,17 @@ TABLES: dict[str, dict[str, object]] = {
         "strength": "float64",
         "note": "object",
     },
+}
+
+
+#: What each table holds, in a sentence (the ``Network`` attribute of the same name says it).
+DESCRIPTIONS: dict[str, str] = {
+    "people": "People: one row per person.",
+    "companies": "Companies: one row per employer, with every spelling seen as aliases.",
+    "affiliations": "Job history: person, company, title, start, end, current.",
+    "ties": "Ties: who is connected to whom, since when, from which source, whose.",
+    "interactions": "Interactions: who contacted whom, when, how, in which direction.",
+    "overrides": "Tie strengths set by hand (``Network.set_strength``).",
 }
 
 

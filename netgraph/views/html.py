@@ -985,6 +985,7 @@ def _build_data(arr: _Arrays, order: np.ndarray, paths: list[_Path], owners: np.
         "total_nodes": n_all, "shown_nodes": k, "shown_edges": len(edges_out),
         "paths": len(paths), "highlighted_nodes": len(on_path),
         "companies": companies,
+        "owners": sorted(owner_names.values(), key=str.casefold),
     }
     return {"nodes": nodes_out, "edges": edges_out, "options": options, "meta": meta}, meta
 
@@ -1130,7 +1131,8 @@ def _legend(meta: dict[str, Any], has_paths: bool) -> str:
                 f"{_html.escape(text)}</li>")
 
     parts = [
-        item("", OWNER_COLOR, "Owner (you)"),
+        item("", OWNER_COLOR, "Owner (you)" if len(meta.get("owners", ())) <= 1 else
+             "Owners: " + ", ".join(meta["owners"])),
         item("", PALETTE[0], "Person, coloured by company; bigger = stronger tie to you"),
         item("ng-diamond", PALETTE[1], "Company"),
         item("ng-line", KNOWS_COLOR, "Tie; thicker = stronger (dashed: past employer)"),
