@@ -214,8 +214,7 @@ def _url_keys(url: pd.Series) -> pd.Series:
     if url.str.startswith(canonical).sum() == (url != "").sum():
         slug = url.str.slice(len(canonical)).str.rstrip("/").str.lower()
     else:
-        slug = url.str.replace(r"^https?://(?:[a-z]{2,3}\.)?(?:www\.)?linkedin\.com/in/", "",
-                               regex=True).str.rstrip("/").str.lower()
+        slug = linkedin_slug(url).str.lower()
     return ("in:" + slug).astype(object)
 
 

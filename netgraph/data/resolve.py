@@ -41,27 +41,29 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from netgraph.data.identity import company_key, name_key
+from netgraph.data.identity import PROFILE_PREFIX, company_key, linkedin_slug, name_key
 from netgraph.errors import InputError, NotFoundError
 
-__all__ = ["PROFILE_URL_RE", "Resolver", "profile_slug"]
+__all__ = ["Resolver", "profile_slug"]
 
-#: A LinkedIn profile URL in any form; group 1 is the profile slug.
-PROFILE_URL_RE = re.compile(r"linkedin\.com/in/([^/?#\s]+)", re.IGNORECASE)
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_PROFILE_PREFIX = "https://www.linkedin.com/in/"
+_PROFILE_RE = re.compile(r"linkedin\.com/in/", re.IGNORECASE)
 
 
 def profile_slug(text: str) -> str | None:
-    """The lower-case profile slug of a LinkedIn profile URL, or ``None``.
+    """The lower-case profile slug of a LinkedIn profile URL (as person ids carry it), or
+    ``None``.
+
+    Uses :func:`~netgraph.data.identity.linkedin_slug`, the one rule for profile URLs.
 
     Examples
     --------
     >>> profile_slug("https://www.linkedin.com/in/Ada-L/?trk=x"), profile_slug("Ada")
     ('ada-l', None)
     """
-    m = PROFILE_URL_RE.search(text)
-    return m.group(1).rstrip("/").lower() if m else None
+    if not _PROFILE_RE.search(text):
+        return None
+    return linkedin_slug(text).lower() or None  # person ids carry it in lower case
 
 
 def _column(frame: pd.DataFrame, col: str) -> pd.Series:
@@ -125,7 +127,7 @@ class Resolver:
                 return pos.astype(np.int64)
             if self._urls is None:  # a person known by name first, whose URL came later
                 self._urls = _column(self.people, "url").str.lower().str.rstrip("/")
-            return np.flatnonzero((self._urls == _PROFILE_PREFIX + slug).to_numpy())
+            return np.flatnonzero((self._urls == (PROFILE_PREFIX + slug).lower()).to_numpy())
         if _EMAIL_RE.fullmatch(text):
             low = text.lower()
             pos = self.person_ids.get_indexer(["email:" + low])
