@@ -209,7 +209,7 @@ def test_cli_imports_and_undo(tmp_path, capsys):
     assert "no import 7" in capsys.readouterr().err
 
 
-@settings(max_examples=3, deadline=None, derandomize=True,
+@settings(max_examples=4, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=st.data())
 def test_undo_equals_the_network_built_without_it(sample_dir, data):
@@ -220,3 +220,21 @@ def test_undo_equals_the_network_built_without_it(sample_dir, data):
     net = build([steps[i] for i in chosen])
     net.undo_import(int(net.imports["import_id"].iloc[undo]))
     assert_same_network(net, build([steps[i] for k, i in enumerate(chosen) if k != undo]))
+
+
+def test_undo_of_a_pooled_team_import(sample_dir, tmp_path):
+    log = tmp_path / "log.csv"
+    log.write_text("person,timestamp,channel\nGrace Hopper,2026-01-05,call\n")
+    team = {"Maya Okafor": sample_dir / "maya_okafor", "Priya Raman": sample_dir / "priya_raman"}
+    net = ng.Network()
+    net.import_interactions(log, owner="Ada Lovelace")
+    net.import_team(team)
+    net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"], "timestamp": ["2026-02-05"],
+                                          "channel": ["meeting"]}), owner="Ada Lovelace")
+    assert net.imports.loc[1, "owner"] == "Maya Okafor; Priya Raman"
+    assert net.imports.loc[1, "file"] == "; ".join(str(p) for p in team.values())
+    want = ng.Network()
+    want.import_interactions(log, owner="Ada Lovelace")
+    want.import_team(team)
+    net.undo_import(3)  # the frame import: the team import is replayed from kept bytes
+    assert_same_network(net, want)
