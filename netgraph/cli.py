@@ -358,6 +358,55 @@ def cmd_alias(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Columns of ``netgraph imports`` and ``netgraph people suggest`` (``--json``: all).
+IMPORT_COLUMNS = ["import_id", "time", "kind", "owner", "rows_read", "imported", "merged",
+                  "new_people", "repeat_of", "file"]
+SUGGEST_COLUMNS = ["a", "b", "name_a", "company_a", "name_b", "company_b", "score", "evidence"]
+
+
+def cmd_imports(args: argparse.Namespace) -> int:
+    _emit(args, _load(args.db).imports, IMPORT_COLUMNS)
+    return 0
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    with _editing(args.db) as net:
+        row = net.imports[net.imports["import_id"] == args.import_id]
+        net.undo_import(args.import_id)  # an unknown id raises, listing the ids
+    print(f"undid import {args.import_id} ({row['file'].iloc[0]}); saved {args.db}: {net!r}")
+    return 0
+
+
+def cmd_people_suggest(args: argparse.Namespace) -> int:
+    frame = _load(args.db).person_suggestions(threshold=args.threshold)
+    _emit(args, frame, SUGGEST_COLUMNS)
+    if not args.json and len(frame):
+        print("\nMerge a pair with `netgraph people merge A B` (B folds into A), or keep it "
+              "apart with `netgraph people distinct A B`.")
+    return 0
+
+
+def cmd_people_merge(args: argparse.Namespace) -> int:
+    with _editing(args.db) as net:
+        pid = net.merge_people(args.a, args.b, note=args.note or "")
+    print(f"merged {args.b!r} into {args.a!r}: now {pid} (undo: netgraph people split {pid})")
+    return 0
+
+
+def cmd_people_split(args: argparse.Namespace) -> int:
+    with _editing(args.db) as net:
+        back = net.split_person(args.person, args.other)
+    print(f"split {back} from {args.person!r}; saved {args.db}: {net!r}")
+    return 0
+
+
+def cmd_people_distinct(args: argparse.Namespace) -> int:
+    with _editing(args.db) as net:
+        net.mark_distinct(args.a, args.b, note=args.note or "")
+    print(f"{args.a!r} and {args.b!r} are two people: no longer suggested")
+    return 0
+
+
 def cmd_html(args: argparse.Namespace) -> int:
     net = _load(args.db)
     paths = net.warm_paths(args.target, k=args.k) if args.target else None
@@ -639,6 +688,36 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("alias", cmd_alias, "declare a company alias (e.g. Alphabet = Google)")
     sp.add_argument("alias", help="another name of the company (e.g. Alphabet)")
     sp.add_argument("company", help="the company as the workspace knows it (e.g. Google)")
+
+    sp = add("imports", cmd_imports, "the import history (ids for `netgraph undo`)")
+    json_flag(sp, csv=True)
+
+    sp = add("undo", cmd_undo, "take an import back, as if it had never happened")
+    sp.add_argument("import_id", type=int, metavar="IMPORT_ID",
+                    help="the import's id (see `netgraph imports`)")
+
+    sp = add("people", None, "duplicate people: suggestions and merge decisions")
+    acts = sp.add_subparsers(dest="action", required=True, metavar="ACTION")
+    ap = add("suggest", cmd_people_suggest, "pairs of people who are likely one human",
+             group=acts)
+    ap.add_argument("--threshold", type=float, default=70.0, metavar="SCORE",
+                    help="lowest score to show (0 to 100)")
+    json_flag(ap, csv=True)
+    ap = add("merge", cmd_people_merge, "B is A: B folds into A (kept across re-imports)",
+             group=acts)
+    ap.add_argument("a", help="the person to keep (name, profile URL, e-mail or id)")
+    ap.add_argument("b", help="the person folded into A")
+    ap.add_argument("--note", help="why (kept with the decision)")
+    ap = add("split", cmd_people_split, "undo a merge: the merged person comes back",
+             group=acts)
+    ap.add_argument("person", help="the person others were merged into")
+    ap.add_argument("other", nargs="?", default=None,
+                    help="the id the merged person had (default: the latest merge)")
+    ap = add("distinct", cmd_people_distinct, "A and B are two people: stop suggesting them",
+             group=acts)
+    ap.add_argument("a", help="one person")
+    ap.add_argument("b", help="the other")
+    ap.add_argument("--note", help="why (kept with the decision)")
 
     sp = add("html", cmd_html, "write the interactive HTML graph")
     sp.add_argument("out", help="HTML file to write")

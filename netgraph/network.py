@@ -307,9 +307,11 @@ class Network:
         >>> net.companies["company_id"].tolist()
         ['globex']
         """
+        from netgraph.data.journal import record_edit
         from netgraph.data.merge import add_company_alias
 
-        self._set(add_company_alias(self._t, alias, company))
+        t = add_company_alias(self._t, alias, company)
+        self._set(record_edit(t, "alias", {"alias": alias, "company": company}))
 
     def company_suggestions(self, threshold: float = 90.0) -> pd.DataFrame:
         """Pairs of companies whose names look alike: candidates for :meth:`add_company_alias`.
@@ -324,6 +326,198 @@ class Network:
         [['acme robotic', 'acme robotics']]
         """
         return similar_companies(self._t.companies["company_id"], threshold=threshold)
+
+    # ------------------------------------------------------------ history and identity
+    @property
+    def imports(self) -> pd.DataFrame:
+        """The import history: one row per import (see :mod:`netgraph.data.journal`).
+
+        Columns: ``import_id``, ``file`` (as given, ``"<DataFrame>"`` for a
+        frame), ``sha256`` (of the bytes read), ``kind``, ``owner``, ``time``,
+        ``rows_read``, ``imported``, ``merged``, ``new_people``, ``repeat_of``
+        (the earlier import of the same bytes, 0 for none).
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_contacts(pd.DataFrame({"name": ["Grace Hopper"]}), owner="Ada")
+        >>> net.imports[["import_id", "kind", "owner", "rows_read", "new_people"]].values.tolist()
+        [[1, 'contacts', 'Ada', 1, 1]]
+        """
+        from netgraph.data.journal import import_history
+
+        return import_history(self._t)
+
+    def undo_import(self, import_id: int) -> None:
+        """Take an import back: the network becomes what it would be had that import
+        never happened (people only it added are gone, rows it changed are as they were).
+
+        The rest of the history (imports, identity decisions, changes by hand) is
+        replayed without it, on the bytes each import read (kept in the workspace).
+
+        Raises
+        ------
+        NotFoundError
+            No import has that id.
+        InputError
+            The workspace holds data imported before netgraph kept a history.
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_contacts(pd.DataFrame({"name": ["Grace Hopper"]}), owner="Ada")
+        >>> _ = net.import_contacts(pd.DataFrame({"name": ["Alan Turing"]}), owner="Ada")
+        >>> net.undo_import(2)
+        >>> net.people["name"].tolist(), net.imports["import_id"].tolist()
+        (['Ada', 'Grace Hopper'], [1])
+        """
+        from netgraph.data.journal import undo_import
+
+        with paused_gc():
+            self._set(undo_import(self._t, import_id))
+
+    def person_suggestions(self, threshold: float = 70.0) -> pd.DataFrame:
+        """Pairs of people who are likely one human, with the evidence, best first.
+
+        See :func:`netgraph.data.decisions.suggest_duplicates` for the evidence
+        and scores. Merge a pair with :meth:`merge_people`, or keep it apart with
+        :meth:`mark_distinct`.
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_contacts(pd.DataFrame({"name": ["Jordan Lee", "Jordan Lee"],
+        ...     "email": ["jordan@stripe.com", ""], "company": ["Stripe", ""]}), owner="Ada")
+        >>> net.person_suggestions()[["name_a", "name_b", "score"]].values.tolist()
+        [['Jordan Lee', 'Jordan Lee', 80.0]]
+        """
+        from netgraph.data.decisions import suggest_duplicates
+
+        return suggest_duplicates(self._t, threshold=threshold)
+
+    def _decide(self, kind: str, a: str, b: str, note: str) -> None:
+        from netgraph.data.decisions import record_decision
+        from netgraph.data.journal import next_seq
+
+        self._set(record_decision(self._t, kind, a, b, seq=next_seq(self._t), note=note))
+
+    def merge_people(self, a: str, b: str, note: str = "") -> str:
+        """Decide that *b* is *a*: b folds into a, now and after every later import.
+
+        b's rows in every table point to a, duplicated ties and interactions
+        become one, a's empty fields are filled from b, and a takes the
+        strongest id its data gives (see
+        :func:`netgraph.data.decisions.fold_person`). The decision is kept
+        (``identity_decisions``) and undone with :meth:`split_person`.
+
+        Parameters
+        ----------
+        a, b : str
+            Names, profile URLs, e-mails or person ids (ids when a name is ambiguous).
+        note : str, optional
+
+        Returns
+        -------
+        str
+            The merged person's id.
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_contacts(pd.DataFrame({"name": ["Jordan Lee", "J. Lee"],
+        ...     "email": ["jordan@stripe.com", ""], "company": ["Stripe", "Stripe"]}), owner="Ada")
+        >>> net.merge_people("jordan@stripe.com", "J. Lee")
+        'email:jordan@stripe.com'
+        >>> len(net.people), len(net.ties)
+        (2, 1)
+        """
+        from netgraph.data.decisions import apply_decisions
+
+        pa, pb = self.find_person(a), self.find_person(b)
+        if pa == pb:
+            raise InputError(f"{a!r} and {b!r} are one person already",
+                             hint="Merge two different people.")
+        self._decide("merge", pa, pb, note)
+        with paused_gc():
+            self._set(apply_decisions(self._t))
+        dec = self._t.identity_decisions
+        return str(dec["a"].iloc[-1])
+
+    def split_person(self, person: str, other: str | None = None) -> str:
+        """Undo a merge: the person merged into *person* comes back, as they would be
+        had the merge never been made (the history is replayed without it).
+
+        Parameters
+        ----------
+        person : str
+            The person others were merged into.
+        other : str, optional
+            The id the merged person had (default: the latest merge into *person*).
+
+        Returns
+        -------
+        str
+            The id of the person restored.
+
+        Raises
+        ------
+        NotFoundError
+            Nobody was merged into *person* (or not *other*).
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_contacts(pd.DataFrame({"name": ["Jordan Lee", "J. Lee"],
+        ...     "email": ["jordan@stripe.com", ""], "company": ["Stripe", "Stripe"]}), owner="Ada")
+        >>> before = net.people
+        >>> _ = net.merge_people("jordan@stripe.com", "J. Lee")
+        >>> net.split_person("jordan@stripe.com")
+        'name:j lee@stripe'
+        >>> net.people.equals(before)
+        True
+        """
+        from netgraph.data.decisions import active_merges, record_decision
+        from netgraph.data.journal import next_seq, replay
+
+        pid = self.find_person(person)
+        merges = active_merges(self._t.identity_decisions)
+        mine = merges[merges["a"] == pid]
+        if other is not None:
+            mine = mine[(mine["b0"] == other) | (mine["b"] == other)]
+        if not len(mine):
+            raise NotFoundError(
+                f"nobody was merged into {person!r}" + (f" as {other!r}" if other else ""),
+                suggestions=merges["a"].tolist()[-5:],
+                hint="Split the person others were merged into (see the merge decisions).",
+                cli_hint="Run `netgraph people split` on the person you merged into.")
+        row = mine.iloc[-1]
+        t = record_decision(self._t, "split", row["a"], row["b"], seq=next_seq(self._t))
+        dec = t.identity_decisions.copy()
+        dec.loc[dec.index[-1], ["a0", "b0"]] = [row["a0"], row["b0"]]
+        with paused_gc():
+            self._set(replay(t.replace(identity_decisions=dec)))
+        return str(row["b0"])
+
+    def mark_distinct(self, a: str, b: str, note: str = "") -> None:
+        """Decide that *a* and *b* are two people: the pair is no longer suggested.
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_contacts(pd.DataFrame({"name": ["Jordan Lee", "Jordan Lee"],
+        ...     "email": ["jordan@stripe.com", ""], "company": ["Stripe", ""]}), owner="Ada")
+        >>> net.mark_distinct("jordan@stripe.com", "name:jordan lee@")
+        >>> len(net.person_suggestions())
+        0
+        """
+        pa, pb = self.find_person(a), self.find_person(b)
+        self._decide("distinct", pa, pb, note)
 
     # ------------------------------------------------------------ lookup
     def find_person(self, who: str) -> str:
@@ -664,6 +858,7 @@ class Network:
         >>> len(net.interactions)
         1
         """
+        from netgraph.data.journal import record_edit
         from netgraph.data.merge import add_interactions
         from netgraph.data.schema import CHANNELS
 
@@ -678,7 +873,10 @@ class Network:
                             "channel": [channel], "direction": [direction], "participants": [2],
                             "source": ["logged"], "note": [note or ""]})
         t, _ = add_interactions(self._t, row)
-        self._set(t)
+        self._set(record_edit(t, "log", {
+            **{k: getattr(v[0], "item", lambda v=v: v[0])() for k, v in row.items()
+               if k != "timestamp"},
+            "timestamp": row["timestamp"].iloc[0].isoformat()}))
 
     def set_strength(self, person: str, strength: float, other: str | None = None,
                      when: Any = None, note: str = "") -> None:
@@ -693,6 +891,7 @@ class Network:
         >>> round(net.strength("Grace Hopper", at="2026-01-01"), 1)
         0.8
         """
+        from netgraph.data.journal import record_edit
         from netgraph.data.merge import add_overrides, add_ties
 
         try:
@@ -705,7 +904,10 @@ class Network:
         a, b = self._pair(person, other)
         t, _ = add_ties(self._t, pd.Series([a]), pd.Series([b]), pd.Series([pd.NaT]),
                         source="manual", owner="")
-        self._set(add_overrides(t, a, b, as_utc(when, default="now", name="when"), value, note))
+        when = as_utc(when, default="now", name="when")
+        t = record_edit(add_overrides(t, a, b, when, value, note), "strength", {
+            "a": a, "b": b, "when": when.isoformat(), "strength": value, "note": note})
+        self._set(t)
 
     # ------------------------------------------------------------ paths
     def warm_paths(self, target: str, source: str | None = None, k: int = 5,

@@ -59,8 +59,11 @@ __all__ = ["FORMAT", "VERSION", "clean_litter", "load_tables", "save_tables", "w
 #: Format tag written into every workspace file.
 FORMAT = "netgraph-workspace"
 #: Current format version. 1: wave 1 (timestamps as INTEGER ns, read back
-#: through float for columns with NULLs); 2: the same layout, read exactly.
-VERSION = 2
+#: through float for columns with NULLs); 2: the same layout, read exactly;
+#: 3: adds identity_decisions, imports, import_data and edits (the history).
+VERSION = 3
+#: The tables of format versions 1 and 2 (later tables are empty when migrating).
+_V2_TABLES = ("people", "companies", "affiliations", "ties", "interactions", "overrides")
 _UTC = "datetime64[ns, UTC]"
 _NAT = np.iinfo(np.int64).min
 
@@ -333,6 +336,13 @@ def _migrate(frames: dict[str, pd.DataFrame], meta: dict[str, Any], version: int
              ) -> dict[str, pd.DataFrame]:
     """Bring tables of format *version* up to :data:`VERSION` (one step per version)."""
     # 1 -> 2: same layout; version 1 files are read exactly by this reader.
+    if version < 3:  # 2 -> 3: no history yet; say so when there is data it cannot replay
+        from netgraph.data.journal import legacy_imports
+
+        for name in schema.TABLES:
+            frames.setdefault(name, schema.empty(name))
+        if len(frames["people"]):
+            frames["imports"] = legacy_imports()
     return frames
 
 
@@ -377,7 +387,8 @@ def load_tables(path: str | PathLike[str]) -> tuple[Tables, dict[str, Any]]:
                 f"{path} is not a netgraph workspace ({err})",
                 hint="Load a file written by Network.save, or import your data again.") from err
         version = _check_meta(meta, path)
-        frames = {name: _read_table(con, name, path) for name in schema.TABLES}
+        frames = {name: _read_table(con, name, path) for name in schema.TABLES
+                  if version >= 3 or name in _V2_TABLES}
     finally:
         con.close()
     frames = _migrate(frames, meta, version)

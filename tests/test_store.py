@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import netgraph as ng
 from netgraph.data import schema
 from netgraph.data.merge import Tables
-from netgraph.store import load_tables, save_tables
+from netgraph.store import VERSION, load_tables, save_tables
 
 # every nanosecond a pandas Timestamp can hold
 _NS = st.integers(min_value=pd.Timestamp.min.value, max_value=pd.Timestamp.max.value)
@@ -238,7 +238,7 @@ def test_version_1_workspace_is_migrated(tmp_path):
     with sqlite3.connect(path) as con:
         v = con.execute("SELECT value FROM netgraph_meta WHERE key = 'version'").fetchone()[0]
     con.close()
-    assert json.loads(v) == 2
+    assert json.loads(v) == VERSION
 
 
 def test_failed_edit_changes_nothing(tmp_path):

@@ -36,6 +36,27 @@ interactions
 overrides
     Strengths set by hand: a, b (``a < b``), timestamp (when it was set),
     strength (0..1), note. An override decays like any other evidence.
+identity_decisions
+    Who is who, decided by hand (see :mod:`netgraph.data.decisions`): seq
+    (the step in the history, shared with ``imports.import_id`` and
+    ``edits.seq``), kind (``"merge"``: b folds into a; ``"split"``: the merge of
+    b into a is undone; ``"distinct"``: a and b are different people), a, b
+    (their ids now: renamed along when an import re-keys them), a0, b0 (their
+    ids when decided), time, note. Plain text, not person columns: b is gone
+    after a merge.
+imports
+    The import history (see :mod:`netgraph.data.journal`): import_id (the step
+    in the history), file (as given, ``"<DataFrame>"`` for a frame), sha256 (of
+    the bytes imported), kind, owner (as given), options (JSON of the call, to
+    replay it), time, rows_read, imported, merged, new_people, repeat_of (the
+    earlier import of the same bytes, 0 for none).
+import_data
+    What each import read, to replay it exactly (undo, split): sha256, part
+    (the file's name, relative to what was imported), data (zlib-compressed,
+    base64 text). Shared by imports of the same bytes.
+edits
+    Changes made by hand between imports, to replay them: seq, kind
+    (``"alias"``, ``"log"``, ``"strength"``), args (JSON), time.
 
 Examples
 --------
@@ -143,6 +164,41 @@ TABLES: dict[str, dict[str, object]] = {
         "timestamp": _UTC,
         "strength": "float64",
         "note": "object",
+    },
+    "identity_decisions": {
+        "seq": "int64",
+        "kind": "object",
+        "a": "object",
+        "b": "object",
+        "a0": "object",
+        "b0": "object",
+        "time": _UTC,
+        "note": "object",
+    },
+    "imports": {
+        "import_id": "int64",
+        "file": "object",
+        "sha256": "object",
+        "kind": "object",
+        "owner": "object",
+        "options": "object",
+        "time": _UTC,
+        "rows_read": "int64",
+        "imported": "int64",
+        "merged": "int64",
+        "new_people": "int64",
+        "repeat_of": "int64",
+    },
+    "import_data": {
+        "sha256": "object",
+        "part": "object",
+        "data": "object",
+    },
+    "edits": {
+        "seq": "int64",
+        "kind": "object",
+        "args": "object",
+        "time": _UTC,
     },
 }
 

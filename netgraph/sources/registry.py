@@ -164,6 +164,7 @@ class Source:
                 expected=f"options: {takes}",
                 hint=f"Leave {unknown[0]} out for {self.name}.",
                 cli_hint=f"Leave --{unknown[0].replace('_', '-')} out for {self.name}.")
+        given = dict(options)  # the call, kept in the import history to replay it
         owner = options.pop("owner", None)
         if isinstance(owner, list | tuple):
             if options:
@@ -172,7 +173,9 @@ class Source:
                     f"{name} applies to one owner's file, not to {len(owner)} owners' files",
                     hint=f"Import the files one by one to pass {name}.",
                     cli_hint=f"Import the files one by one to pass --{name.replace('_', '-')}.")
-            return self._settle(*self._run_pooled(tables, path_or_frame, list(owner)))
+            given["owner"] = list(owner)
+            return self._settle(*self._run_pooled(tables, path_or_frame, list(owner)),
+                                path_or_frame, given)
         if self.needs_owner:
             options["owner"] = owner
         if self.importer is not None:
@@ -185,16 +188,21 @@ class Source:
             tables, report = merge(tables, self.reader(path_or_frame), source=self.name,
                                    **options)
         report.kind = report.kind or self.name
-        return self._settle(tables, report)
+        return self._settle(tables, report, path_or_frame, given)
 
-    @staticmethod
-    def _settle(tables: Tables, report: ImportReport) -> tuple[Tables, ImportReport]:
+    def _settle(self, tables: Tables, report: ImportReport, what: Any,
+                given: dict[str, Any]) -> tuple[Tables, ImportReport]:
         """After any import: people whose data now gives a stronger key take it, so
-        ids do not depend on the order sources were imported in."""
+        ids do not depend on the order sources were imported in; merges decided by
+        hand are applied again (:mod:`netgraph.data.decisions`); the import is
+        recorded in the history (:mod:`netgraph.data.journal`)."""
+        from netgraph.data.decisions import apply_decisions
+        from netgraph.data.journal import record_import
         from netgraph.data.merge import canonical_ids
 
-        tables, _ = canonical_ids(tables)
-        return tables, report
+        tables, renamed = canonical_ids(tables)
+        tables = apply_decisions(tables, renamed)
+        return record_import(tables, report, what, kind=self.name, options=given), report
 
     def _run_pooled(self, tables: Tables, paths: Any, owners: list[Any]
                     ) -> tuple[Tables, ImportReport]:
