@@ -19,7 +19,7 @@ Examples
 --------
 >>> from netgraph.sources.registry import get_source, sources
 >>> [s.name for s in sources()]
-['affiliations', 'contacts', 'interactions', 'linkedin']
+['affiliations', 'calendar', 'contacts', 'email', 'interactions', 'linkedin', 'vcard']
 >>> get_source("contacts").yields
 'people'
 """
