@@ -198,3 +198,20 @@ def test_cli_import_calendar(tmp_path: Path, ics: Path, capsys) -> None:
     (rep,) = json.loads(capsys.readouterr().out)
     assert rep["kind"] == "calendar" and rep["imported"] == 13
     assert len(Network.load(db).interactions) == 13
+
+
+def test_a_broken_rule_is_reported_and_the_rest_expanded(tmp_path: Path) -> None:
+    good = _event("good", datetime(2026, 1, 5, 9, 0, tzinfo=BERLIN),
+                  attendees=[_who(SAM), _who("ada@example.org")],
+                  rrule={"FREQ": "WEEKLY", "COUNT": 3})
+    text = _calendar([good]).to_ical().decode().replace(
+        "END:VCALENDAR",
+        "BEGIN:VEVENT\r\nUID:bad\r\nDTSTART:20260105T090000Z\r\nRRULE:FREQ=SOMETIMES\r\n"
+        "ATTENDEE:mailto:sam@example.org\r\nATTENDEE:mailto:bob@example.org\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR")
+    p = tmp_path / "c.ics"
+    p.write_text(text)
+    df = ng.read_calendar(p, me=SAM, until=UNTIL)
+    assert df["note"].tolist() == ["good"] * 3
+    (issue,) = df.attrs["report"].skipped
+    assert issue.reason.startswith("event bad could not be read") and issue.line > 1

@@ -52,6 +52,7 @@ from collections.abc import Iterable
 from os import PathLike
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
 import pandas as pd
@@ -70,7 +71,9 @@ MAX_YEARS_BACK = 5
 MAX_OCCURRENCES = 10_000
 
 _NOT_PEOPLE = frozenset({"ROOM", "RESOURCE"})
-_BEGIN_EVENT = re.compile(rb"^BEGIN:VEVENT\s*$", re.IGNORECASE | re.MULTILINE)
+#: The properties icalendar and recurring-ical-events are given (the times of an event).
+_TIME_PROPS = ("UID", "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "EXRULE",
+               "RECURRENCE-ID", "STATUS", "SEQUENCE")
 
 
 def _address(value: Any) -> str:
@@ -108,39 +111,333 @@ def _people(comp: Any) -> tuple[list[tuple[str, str, str]], str]:
     return list(out.values()), organizer
 
 
-def _utc(value: Any, floating: Any) -> pd.Timestamp | None:
-    """DTSTART as UTC: all-day at midnight UTC, floating in *floating* (a tz) or UTC."""
+def _ns(value: Any, floating: Any) -> int | None:
+    """DTSTART (icalendar's value) as UTC nanoseconds: all-day at midnight UTC, floating
+    in *floating* (a tzinfo)."""
     if isinstance(value, dt.datetime):
-        ts = pd.Timestamp(value)
-        if ts.tzinfo is None:
-            ts = ts.tz_localize(floating or "UTC", ambiguous=False, nonexistent="shift_forward")
-        return ts.tz_convert("UTC")
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=floating)
+        return _to_ns(value)
     if isinstance(value, dt.date):
-        return pd.Timestamp(value.year, value.month, value.day, tz="UTC")
+        return _to_ns(dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc))
     return None
 
 
-def _load(path: Path) -> tuple[list[Any], list[bytes]]:
-    """The calendars of a file, and its raw bytes (for line numbers)."""
-    import icalendar
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
-    data = path.read_bytes()
-    head = data[:64].lstrip(b"\xef\xbb\xbf \r\n\t").upper()
-    if not head.startswith(b"BEGIN:VCALENDAR"):
-        what = ("a PDF" if data.startswith(b"%PDF") else "a zip archive"
-                if data.startswith(b"PK\x03\x04") else "a vCard" if head.startswith(b"BEGIN:VCARD")
-                else "not iCalendar")
-        raise InputError(f"not an iCalendar file ({what})", file=path,
-                         expected="an .ics file starting with BEGIN:VCALENDAR",
-                         hint="Export the calendar as .ics (Google Calendar: Settings > "
-                              "Import & export; Outlook: Save Calendar).")
+
+def _to_ns(value: dt.datetime) -> int:
+    d = value - _EPOCH
+    return (d.days * 86_400 + d.seconds) * _S + d.microseconds * 1_000
+
+
+_S = 10**9
+
+
+def _zone(name: str) -> Any:
+    """An IANA time zone by name, or None."""
+    if not name or name in _NO_ZONE:
+        return None
     try:
-        cals = icalendar.Calendar.from_ical(data, multiple=True)
-    except (ValueError, IndexError, KeyError) as err:
-        raise InputError(f"the calendar could not be parsed: {err}", file=path,
-                         expected="a valid .ics file (RFC 5545)",
-                         hint="Export the calendar again; the file may be truncated.") from None
-    return list(cals), [data]
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        _NO_ZONE.add(name)
+        return None
+
+
+_NO_ZONE: set[str] = set()
+
+
+def _prop(line: str) -> tuple[str, dict[str, str], str]:
+    """``NAME;PARAM=V;PARAM="a:b":value`` -> (NAME, params with upper-case keys, value)."""
+    colon = line.find(":")
+    semi = line.find(";")
+    if semi < 0 or colon < semi:  # no parameters: the common case
+        return line[:colon].upper(), {}, line[colon + 1:]
+    if '"' not in line[:colon]:  # parameters, none quoted
+        parts = line[:colon].split(";")
+        return parts[0].upper(), {k.upper(): v for k, _, v in
+                                  (p.partition("=") for p in parts[1:])}, line[colon + 1:]
+    params: dict[str, str] = {}
+    name = line[:semi].upper()
+    i, n = semi + 1, len(line)
+    while i < n:
+        eq = line.find("=", i)
+        if eq < 0:
+            return name, params, ""
+        key = line[i:eq].strip().upper()
+        j = eq + 1
+        if j < n and line[j] == '"':
+            end = line.find('"', j + 1)
+            end = n if end < 0 else end
+            val, j = line[j + 1:end], end + 1
+        else:
+            k = j
+            while k < n and line[k] not in ";:":
+                k += 1
+            val, j = line[j:k], k
+        params[key] = val
+        if j >= n:
+            return name, params, ""
+        if line[j] == ":":
+            return name, params, line[j + 1:]
+        i = j + 1
+    return name, params, ""
+
+
+class _Block:
+    """One VEVENT as written: its first line and its (unfolded) property lines."""
+
+    __slots__ = ("line", "lines", "recurring", "tzids", "uid")
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+        self.lines: list[str] = []
+        self.uid = ""
+        self.recurring = False
+        self.tzids: set[str] = set()
+
+
+def _split(text: str, path: Path, report: ImportReport) -> tuple[list[_Block], dict[str, str],
+                                                                   str]:
+    """The VEVENTs, the VTIMEZONEs (TZID -> text) and the X-WR-TIMEZONE of a calendar."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    events: list[_Block] = []
+    zones: dict[str, str] = {}
+    wr_tz = ""
+    depth: list[str] = []
+    block: _Block | None = None
+    zone: list[str] | None = None
+    zone_id = ""
+    cur = ""
+    cur_no = 0
+    for no, line in enumerate([*raw, ""], 1):
+        if line[:1] in (" ", "\t"):  # a folded line continues the previous one
+            cur += line[1:]
+            continue
+        if cur:
+            up = cur[:16].upper()
+            if up.startswith("BEGIN:"):
+                what = cur[6:].strip().upper()
+                depth.append(what)
+                if what == "VEVENT" and block is None:
+                    block = _Block(cur_no)
+                elif what == "VTIMEZONE":
+                    zone, zone_id = [cur], ""
+            elif up.startswith("END:"):
+                what = cur[4:].strip().upper()
+                if depth and depth[-1] == what:
+                    depth.pop()
+                if what == "VEVENT" and block is not None and "VEVENT" not in depth:
+                    events.append(block)
+                    block = None
+                elif what == "VTIMEZONE" and zone is not None:
+                    zone.append(cur)
+                    if zone_id:
+                        zones[zone_id] = "\r\n".join(zone)
+                    zone = None
+            elif zone is not None:
+                zone.append(cur)
+                if up.startswith("TZID"):
+                    zone_id = cur.partition(":")[2].strip()
+            elif block is not None:
+                if depth[-1] == "VEVENT":  # not in a VALARM
+                    block.lines.append(cur)
+                    if up.startswith(("RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "EXRULE")):
+                        block.recurring = True
+                    elif up.startswith("UID"):
+                        block.uid = cur.partition(":")[2].strip()
+                    if "TZID=" in cur[:60].upper() and up.startswith(("DTSTART", "DTEND")):
+                        block.tzids.add(_prop(cur)[1].get("TZID", ""))
+            elif up.startswith("X-WR-TIMEZONE") and not wr_tz:
+                wr_tz = cur.partition(":")[2].strip()
+        cur, cur_no = line, no
+    if block is not None:
+        report.skip(block.line, "event not ended (no END:VEVENT): the file is truncated")
+    return events, zones, wr_tz
+
+
+def _read_block(block: _Block) -> tuple[str, str, dict[str, str], str,
+                                         list[tuple[str, str, str]]]:
+    """STATUS, DTSTART (value, params), organizer and people of one VEVENT, as written."""
+    status = start = organizer = ""
+    start_params: dict[str, str] = {}
+    people: dict[str, tuple[str, str, str]] = {}
+    for line in block.lines:
+        c = line[:1].upper()
+        if c not in "SDOA":
+            continue
+        name, params, value = _prop(line)
+        if name == "STATUS":
+            status = value.strip().upper()
+        elif name == "DTSTART":
+            start, start_params = value.strip(), params
+        elif name in ("ORGANIZER", "ATTENDEE"):
+            if params.get("CUTYPE", "").upper() in _NOT_PEOPLE or \
+                    params.get("ROLE", "").upper() == "NON-PARTICIPANT":
+                continue
+            addr = _address(value)
+            if not addr:
+                continue
+            cn = params.get("CN", "").strip()
+            if name == "ORGANIZER":
+                organizer = addr
+                people.setdefault(addr, (addr, cn, "ACCEPTED"))
+            else:
+                people[addr] = (addr, cn or (people[addr][1] if addr in people else ""),
+                                params.get("PARTSTAT", "").upper())
+    return status, start, start_params, organizer, list(people.values())
+
+
+def _simple(block: _Block, floating: Any, fname: str, occ: list, skip: Any) -> None:
+    """An event without recurrence whose time zones are IANA names: read here, fast."""
+    status, start, start_params, organizer, people = _read_block(block)
+    uid = block.uid or f"line {block.line}"
+    if status == "CANCELLED":
+        skip(fname, block.line, f"cancelled event {uid}", "cancelled")
+        return
+    ns = _parse_start(start, start_params, floating)
+    if ns is None:
+        skip(fname, block.line, f"event {uid}: no or unreadable start (DTSTART {start!r})",
+             "no start")
+        return
+    occ.append((block.line, uid, ns, organizer, people, fname))
+
+
+def _parse_start(value: str, params: dict[str, str], floating: Any) -> int | None:
+    try:
+        if params.get("VALUE", "").upper() == "DATE" or len(value) == 8:
+            return _to_ns(dt.datetime(int(value[:4]), int(value[4:6]), int(value[6:8]),
+                                      tzinfo=dt.timezone.utc))
+        if len(value) < 15 or value[8] not in "Tt":
+            return None
+        d = dt.datetime(int(value[:4]), int(value[4:6]), int(value[6:8]), int(value[9:11]),
+                        int(value[11:13]), int(value[13:15]))
+    except ValueError:
+        return None
+    if value.endswith(("Z", "z")):
+        tz: Any = dt.timezone.utc
+    elif params.get("TZID"):
+        tz = _zone(params["TZID"].strip())
+    else:
+        tz = floating
+    return _to_ns(d.replace(tzinfo=tz))
+
+
+def _ics_text(groups: list[tuple[str, list[_Block]]], zones: dict[str, str]) -> str:
+    """A calendar of the time properties of *groups* (icalendar reads only these; the
+    people are read here, faster), with the VTIMEZONEs they use."""
+    tzids = sorted({z for _, g in groups for b in g for z in b.tzids if z in zones})
+    events = []
+    for key, blocks in groups:
+        for b in blocks:
+            lines = [ln for ln in b.lines if ln[:16].upper().startswith(_TIME_PROPS)]
+            if not b.uid:
+                lines.append(f"UID:{key}")
+            events.append("BEGIN:VEVENT\r\n" + "\r\n".join(lines) + "\r\nEND:VEVENT")
+    return "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", *(zones[z] for z in tzids),
+                        *events, "END:VCALENDAR", ""])
+
+
+def _expand(groups: list[tuple[str, list[_Block]]], zones: dict[str, str], floating: Any,
+            start: pd.Timestamp, end: pd.Timestamp, fname: str, occ: list, skip: Any,
+            report: ImportReport) -> None:
+    """The occurrences of events read with icalendar and recurring-ical-events: series
+    with their moved occurrences, and events in time zones only the file defines.
+
+    All *groups* (one per UID) are read in one pass; should that fail, one by one, so
+    that only the broken event is reported.
+    """
+    import icalendar
+    import recurring_ical_events
+
+    if not groups:
+        return
+    comps: list[Any] = []
+    by_uid: dict[str, list[Any]] = {}
+    try:
+        cal = icalendar.Calendar.from_ical(_ics_text(groups, zones))
+        comps = cal.walk("VEVENT")
+        if len(comps) != sum(len(g) for _, g in groups):
+            raise ValueError("the events could not be told apart")
+        query = recurring_ical_events.of(cal)
+        for one in query.series:
+            by_uid.setdefault(str(one.uid), []).append(one)
+        lo = query.to_datetime(start.to_pydatetime())
+        hi = query.to_datetime(end.to_pydatetime())
+    except Exception as err:  # a broken event: find it
+        if len(groups) > 1:
+            for g in groups:
+                _expand([g], zones, floating, start, end, fname, occ, skip, report)
+            return
+        uid, blocks = groups[0]
+        skip(fname, blocks[0].line, f"event {uid} could not be read: {err}", "unreadable")
+        return
+    i = 0
+    for uid, blocks in groups:
+        _occurrences(uid, blocks, comps[i:i + len(blocks)], by_uid.get(uid, []), lo, hi,
+                     floating, start, end, fname, occ, skip, report)
+        i += len(blocks)
+
+
+def _occurrences(uid: str, blocks: list[_Block], comps: list[Any], series: list[Any],
+                 lo: Any, hi: Any, floating: Any, start: pd.Timestamp, end: pd.Timestamp,
+                 fname: str, occ: list, skip: Any, report: ImportReport) -> None:
+    """The occurrences of one event (its blocks, read by icalendar as *comps*)."""
+    info = [_read_block(b) for b in blocks]
+    of = {id(c): i for i, c in enumerate(comps)}
+    line = blocks[0].line
+    master = next((c for c in comps if "RECURRENCE-ID" not in c), comps[0])
+    if str(master.get("STATUS", "")).upper() == "CANCELLED":
+        skip(fname, line, f"cancelled event {uid}", "cancelled")
+        return
+    if not any("RRULE" in c or "RDATE" in c for c in comps):
+        for comp, b in zip(comps, blocks, strict=False):
+            if str(comp.get("STATUS", "")).upper() == "CANCELLED":
+                skip(fname, b.line, f"cancelled event {uid}", "cancelled")
+                continue
+            dtstart = comp.get("DTSTART")
+            ns = _ns(dtstart.dt, floating) if dtstart is not None else None
+            if ns is None:
+                skip(fname, b.line, f"event {uid} has no start (DTSTART)", "no start")
+                continue
+            _, _, _, organizer, people = info[of[id(comp)]]
+            occ.append((b.line, uid, ns, organizer, people, fname))
+        return
+    n = 0
+    try:
+        for one in series:
+            for o in one.between(lo, hi):
+                if n >= MAX_OCCURRENCES:
+                    report.warn(line, f"recurring event {uid}: expanded to its first "
+                                      f"{MAX_OCCURRENCES:,} occurrences only")
+                    break
+                n += 1
+                adapter = getattr(o, "_adapter", None)
+                comp = getattr(adapter, "_component", None)
+                if comp is None:  # another version of recurring-ical-events
+                    comp = o.as_component(False)
+                i = of.get(id(comp))
+                if i is None:
+                    people, organizer = _people(comp)
+                    status = str(comp.get("STATUS", "")).upper()
+                else:
+                    status, _, _, organizer, people = info[i]
+                if status == "CANCELLED":
+                    skip(fname, line, f"cancelled occurrence of {uid}", "cancelled")
+                    continue
+                occ.append((line, uid, _ns(o.start, floating), organizer, people, fname))
+    except Exception as err:
+        skip(fname, line, f"recurring event {uid} could not be expanded: {err}", "bad rule")
+        return
+    dtstart = master.get("DTSTART")
+    s0 = _ns(dtstart.dt, floating) if dtstart is not None else None
+    if s0 is not None and s0 < start.value:
+        report.warn(line, f"recurring event {uid} began {pd.Timestamp(s0, tz='UTC').date()}: "
+                          f"expanded from {start.date()} only ({MAX_YEARS_BACK} years back)")
+    if n == 0:
+        skip(fname, line, f"recurring event {uid}: no occurrence between {start.date()} and "
+                          f"{end.date()}", "outside the window")
 
 
 def read_calendar(path: str | PathLike[str], me: str | Iterable[str] | None = None, *,
@@ -153,8 +450,7 @@ def read_calendar(path: str | PathLike[str], me: str | Iterable[str] | None = No
         An .ics file or a folder of .ics files.
     me : str or iterable of str, optional
         The owner's e-mail addresses (comma-separated or a list). Default:
-        inferred (reported): the calendar's ``X-WR-CALNAME`` when it is an
-        address on its events, else the address on the most events.
+        inferred (reported): the address on the most events.
     until : date-like, optional
         Recurring events are expanded up to this date (default: now);
         single events are read whatever their date.
@@ -197,7 +493,7 @@ def read_calendar(path: str | PathLike[str], me: str | Iterable[str] | None = No
     0  ada@example.org 2026-01-05 08:00:00+00:00        in
     1  ada@example.org 2026-01-19 08:00:00+00:00        in
     """
-    import recurring_ical_events
+    from netgraph._time import as_utc
 
     path = Path(path)
     if not path.exists():
@@ -207,13 +503,11 @@ def read_calendar(path: str | PathLike[str], me: str | Iterable[str] | None = No
         raise InputError("no .ics file in the folder", file=path,
                          hint="Pass an .ics file or a folder of them.")
     report = ImportReport(file=str(path), kind="calendar")
-    from netgraph._time import as_utc
-
     end = as_utc(until, default="now", name="until")
     start = end - pd.DateOffset(years=MAX_YEARS_BACK)
     counts: Counter[str] = Counter()
-    # occurrences: (line, uid, ts, organizer, people)
-    occ: list[tuple[int, str, pd.Timestamp, str, list[tuple[str, str, str]], str]] = []
+    # occurrences: (line, uid, UTC ns, organizer, [(address, name, partstat)], file)
+    occ: list[tuple[int, str, int, str, list[tuple[str, str, str]], str]] = []
     n_events = 0
 
     def skip(file: str, line: int | None, reason: str, key: str) -> None:
@@ -222,29 +516,28 @@ def read_calendar(path: str | PathLike[str], me: str | Iterable[str] | None = No
 
     for f in files:
         fname = str(f)
-        cals, (data,) = _load(f)
-        lines = [data.count(b"\n", 0, m.start()) + 1 for m in _BEGIN_EVENT.finditer(data)]
-        comps = [c for cal in cals for c in cal.walk("VEVENT")]
-        line_of = {id(c): (lines[i] if i < len(lines) else None) for i, c in enumerate(comps)}
-        n_events += len(comps)
-        for cal in cals:
-            tzname = str(cal.get("X-WR-TIMEZONE", "")).strip()
-            try:
-                floating = dt.timezone.utc if not tzname else __import__(
-                    "zoneinfo").ZoneInfo(tzname)
-            except Exception:
-                report.warn(None, f"unknown X-WR-TIMEZONE {tzname!r}: floating times as UTC")
+        blocks, zones, wr_tz = _split(_text(f), f, report)
+        n_events += len(blocks)
+        floating: Any = dt.timezone.utc
+        if wr_tz:
+            floating = _zone(wr_tz)
+            if floating is None:
+                report.warn(None, f"unknown X-WR-TIMEZONE {wr_tz!r}: floating times as UTC")
                 floating = dt.timezone.utc
-            series: dict[str, list[Any]] = {}
-            for comp in cal.walk("VEVENT"):
-                uid = str(comp.get("UID", "")) or f"#{id(comp)}"
-                series.setdefault(uid, []).append(comp)
-            zones = cal.walk("VTIMEZONE")
-            with bar(total=len(series), desc=f"reading {f.name}", unit="event") as progress:
-                for uid, group in series.items():
-                    _expand(uid, group, zones, floating, start, end, line_of, fname, occ, skip,
-                            report, recurring_ical_events)
+        series: dict[str, list[_Block]] = {}
+        for b in blocks:
+            series.setdefault(b.uid or f"#{b.line}", []).append(b)
+        with bar(total=len(blocks), desc=f"reading {f.name}", unit="event") as progress:
+            hard = []
+            for uid, group in series.items():
+                if any(b.recurring for b in group) or len(group) > 1 or any(
+                        _zone(z) is None for b in group for z in b.tzids):
+                    hard.append((uid, group))
+                else:
+                    _simple(group[0], floating, fname, occ, skip)
                     progress.update(1)
+            _expand(hard, zones, floating, start, end, fname, occ, skip, report)
+            progress.update(sum(len(g) for _, g in hard))
     report.rows_read = n_events
     if not n_events:
         raise InputError("no events (VEVENT) in the calendar", file=path,
@@ -254,65 +547,26 @@ def read_calendar(path: str | PathLike[str], me: str | Iterable[str] | None = No
     return _rows(occ, me, report, path, counts)
 
 
-def _expand(uid: str, group: list[Any], zones: list[Any], floating: Any, start: pd.Timestamp,
-            end: pd.Timestamp, line_of: dict[int, int | None], fname: str, occ: list,
-            skip: Any, report: ImportReport, rie: Any) -> None:
-    """The occurrences of one event (a series with its moved occurrences, or a single one)."""
-    import icalendar
-
-    master = next((c for c in group if "RECURRENCE-ID" not in c), group[0])
-    line = line_of.get(id(master))
-    recurring = any("RRULE" in c or "RDATE" in c for c in group)
-    if str(master.get("STATUS", "")).upper() == "CANCELLED":
-        skip(fname, line, f"cancelled event {uid}", "cancelled")
-        return
-    if not recurring:
-        for comp in group:
-            ln = line_of.get(id(comp))
-            if str(comp.get("STATUS", "")).upper() == "CANCELLED":
-                skip(fname, ln, f"cancelled event {uid}", "cancelled")
-                continue
-            dtstart = comp.get("DTSTART")
-            ts = _utc(dtstart.dt, floating) if dtstart is not None else None
-            if ts is None:
-                skip(fname, ln, f"event {uid} has no start (DTSTART)", "no start")
-                continue
-            people, organizer = _people(comp)
-            occ.append((ln, uid, ts, organizer, people, fname))
-        return
-    cal = icalendar.Calendar()
-    for z in zones:
-        cal.add_component(z)
-    for c in group:
-        cal.add_component(c)
-    n = 0
+def _text(path: Path) -> str:
+    """The text of an .ics file; an error naming it when it is no calendar."""
+    data = path.read_bytes()
+    head = data[:64].lstrip(b"\xef\xbb\xbf \r\n\t").upper()
+    if not head.startswith(b"BEGIN:VCALENDAR"):
+        what = ("a PDF" if data.startswith(b"%PDF") else "a zip archive"
+                if data.startswith(b"PK\x03\x04") else "a vCard"
+                if head.startswith(b"BEGIN:VCARD") else "not iCalendar")
+        raise InputError(f"not an iCalendar file ({what})", file=path,
+                         expected="an .ics file starting with BEGIN:VCALENDAR",
+                         hint="Export the calendar as .ics (Google Calendar: Settings > "
+                              "Import & export; Outlook: Save Calendar).")
     try:
-        query = rie.of(cal)
-        first = None
-        for comp in query.between(start.to_pydatetime(), end.to_pydatetime()):
-            if n >= MAX_OCCURRENCES:
-                report.warn(line, f"recurring event {uid}: expanded to its first "
-                                  f"{MAX_OCCURRENCES:,} occurrences only")
-                break
-            n += 1
-            if str(comp.get("STATUS", "")).upper() == "CANCELLED":
-                skip(fname, line, f"cancelled occurrence of {uid}", "cancelled")
-                continue
-            ts = _utc(comp["DTSTART"].dt, floating)
-            first = ts if first is None else first
-            people, organizer = _people(comp)
-            occ.append((line, uid, ts, organizer, people, fname))
-    except Exception as err:
-        skip(fname, line, f"recurring event {uid} could not be expanded: {err}", "bad rule")
-        return
-    dtstart = master.get("DTSTART")
-    s0 = _utc(dtstart.dt, floating) if dtstart is not None else None
-    if s0 is not None and s0 < start:
-        report.warn(line, f"recurring event {uid} began {s0.date()}: expanded from "
-                          f"{start.date()} only ({MAX_YEARS_BACK} years back)")
-    if n == 0:
-        skip(fname, line, f"recurring event {uid}: no occurrence between {start.date()} and "
-                          f"{end.date()}", "outside the window")
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _when(ns: int) -> str:
+    return pd.Timestamp(ns, tz="UTC").strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _as_list(me: Any) -> list[str]:
@@ -335,25 +589,25 @@ def _rows(occ: list, me: Any, report: ImportReport, path: Path, counts: Counter[
     line, ts, person, email, direction, participants, note = [], [], [], [], [], [], []
     for ln, uid, t, organizer, people, fname in occ:
         if any(a in mine and ps == "DECLINED" for a, _, ps in people):
-            report.skipped.append(Issue(ln, f"event {uid} at {t}: declined by the owner",
+            report.skipped.append(Issue(ln, f"event {uid} at {_when(t)}: declined by the owner",
                                         fname))
             counts["declined by the owner"] += 1
             continue
         going = [(a, n) for a, n, ps in people if ps != "DECLINED"]
         for a, _, ps in people:
             if ps == "DECLINED" and a not in mine:
-                report.skipped.append(Issue(ln, f"event {uid} at {t}: {a} declined", fname))
+                report.skipped.append(Issue(ln, f"event {uid} at {_when(t)}: {a} declined", fname))
                 counts["attendee declined"] += 1
         others = [(a, n) for a, n in going if a not in mine]
         if not others:
-            report.skipped.append(Issue(ln, f"event {uid} at {t}: no other attendee", fname))
+            report.skipped.append(Issue(ln, f"event {uid} at {_when(t)}: no other attendee", fname))
             counts["no other attendee"] += 1
             continue
         d = "out" if organizer in mine else "in" if organizer else ""
         size = len(others) + 1
         for a, n in others:
             line.append(ln if ln is not None else 0)
-            ts.append(t.value)
+            ts.append(t)
             person.append(n)
             email.append(a)
             direction.append(d)

@@ -72,6 +72,9 @@ _WANT = frozenset({"from", "to", "cc", "bcc", "date", "message-id", "in-reply-to
                    "references", "list-id", "list-unsubscribe", "precedence",
                    "auto-submitted", "x-gmail-labels", "subject"})
 _ADDRESS_FIELDS = ("to", "cc", "bcc")
+#: An mbox separator line: "From SENDER DATE" (a body line starting "From " that a
+#: writer failed to escape as ">From " has no time of day, in general).
+_FROM_LINE = re.compile(rb"^From \S* .*\d:\d\d")
 _MSGID = re.compile(r"<([^<>\s]+)>")
 _FIELD = re.compile(rb"^[\x21-\x39\x3b-\x7e]+:")
 _MAIL_FIELDS = re.compile(rb"^(?:from|date|message-id|received|return-path|to|subject|"
@@ -210,7 +213,7 @@ def _mbox_blocks(f: BinaryIO, progress: Any) -> Iterator[tuple[int, bytes, bool]
     size = 0
     n = 0
     for lineno, raw in enumerate(f, 1):
-        if raw.startswith(b"From "):
+        if raw.startswith(b"From ") and _FROM_LINE.match(raw):
             if header is not None and start:
                 yield start, b"".join(header), True  # headers only, no body
             start, header, size = lineno, [], 0

@@ -46,32 +46,32 @@ _WANT = frozenset({"FN", "N", "EMAIL", "ORG", "TITLE", "URL", "X-SOCIALPROFILE"}
 _SPLIT = re.compile(r"(?<!\\);")
 
 
+_ESCAPED = re.compile(r"\\(.)")
+
+
 def _unescape(value: str) -> str:
-    out = []
-    i = 0
-    while i < len(value):
-        c = value[i]
-        if c == "\\" and i + 1 < len(value):
-            nxt = value[i + 1]
-            out.append("\n" if nxt in "nN" else nxt)
-            i += 2
-            continue
-        out.append(c)
-        i += 1
-    return "".join(out)
+    """vCard escapes: ``\\n`` a new line, ``\\,`` ``\\;`` ``\\\\`` the character."""
+    if "\\" not in value:
+        return value
+    return _ESCAPED.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
 
 
 def _split_prop(line: str) -> tuple[str, dict[str, str], str]:
     """``group.NAME;PARAM=V;FLAG:value`` -> (NAME, params (upper-case keys), raw value)."""
-    quoted = False
-    for i, c in enumerate(line):
-        if c == '"':
-            quoted = not quoted
-        elif c == ":" and not quoted:
-            head, value = line[:i], line[i + 1:]
-            break
-    else:
+    colon = line.find(":")
+    if colon < 0:
         return "", {}, ""
+    if '"' in line[:colon]:  # a quoted parameter value may hold a colon
+        quoted = False
+        for i, c in enumerate(line):
+            if c == '"':
+                quoted = not quoted
+            elif c == ":" and not quoted:
+                colon = i
+                break
+    head, value = line[:colon], line[colon + 1:]
+    if ";" not in head:
+        return head.rpartition(".")[2].strip().upper(), {}, value
     parts = head.split(";")
     name = parts[0].rpartition(".")[2].strip().upper()
     params: dict[str, str] = {}
