@@ -43,6 +43,7 @@ Examples
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -137,18 +138,29 @@ def _address(addr: str) -> str:
 
 def _people(values: list[str]) -> tuple[list[tuple[str, str]], bool]:
     """(address, display name) pairs of address fields; whether every name decoded."""
+    out: list[tuple[str, str]] = []
+    ok = True
+    for v in values:
+        pairs, good = _field(v)
+        out.extend(pairs)
+        ok &= good
+    return out, ok
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _field(value: str) -> tuple[tuple[tuple[str, str], ...], bool]:
+    """One address field (mailboxes repeat the same ones: cached)."""
     ok = True
     out = []
-    for name, addr in getaddresses(values):
+    for name, addr in getaddresses([value]):
         a = _address(addr)
         if not a:
             continue
         name, good = _decode_words(name)
         ok &= good
         name = " ".join(name.split()).strip("'\" ")
-        out.append((a, "" if name.lower() == a or ("@" in name and name.lower().strip("<>") == a)
-                    else name))
-    return out, ok
+        out.append((a, "" if name.lower().strip("<>") == a else name))
+    return tuple(out), ok
 
 
 def _sniff(head: bytes) -> str:
@@ -209,6 +221,7 @@ def _mbox_blocks(f: BinaryIO, progress: Any) -> Iterator[tuple[int, bytes, bool]
     Streams the file: only the header lines of the current message are kept.
     """
     start = 0
+    base = progress.n  # bytes of the files before this one
     header: list[bytes] | None = None  # the current message's header lines, None in the body
     size = 0
     n = 0
@@ -219,7 +232,7 @@ def _mbox_blocks(f: BinaryIO, progress: Any) -> Iterator[tuple[int, bytes, bool]
             start, header, size = lineno, [], 0
             n += 1
             if not n % 2000:
-                progress.update(f.tell() - progress.n)
+                progress.update(base + f.tell() - progress.n)
         elif header is not None:
             if raw in (b"\n", b"\r\n"):
                 yield start, b"".join(header), True
@@ -230,7 +243,7 @@ def _mbox_blocks(f: BinaryIO, progress: Any) -> Iterator[tuple[int, bytes, bool]
                     header.append(raw)
     if header is not None and start:
         yield start, b"".join(header), False  # the file ends inside the headers
-    progress.update(max(f.tell() - progress.n, 0))
+    progress.update(max(base + f.tell() - progress.n, 0))
 
 
 def _eml_block(path: Path) -> tuple[bytes, bool]:
