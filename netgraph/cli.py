@@ -193,7 +193,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             + ", ".join(repr(o) for o in owners) + ")",
             hint=f"Import each person's {source.name} with its own command: netgraph import "
                  f"{source.name} FILE --owner \"Full Name\"")
-    with _editing(args.db, create=True) as net:  # nothing is written unless every file imported
+    from netgraph.sources._progress import quiet
+
+    with _editing(args.db, create=True) as net, quiet(args.quiet):
+        # nothing is written unless every file imported; --quiet: no progress bars
         reports = []
         if len(owners) > 1:
             # one owner per file, pooled in one pass (a team's LinkedIn exports)

@@ -292,6 +292,79 @@ class Network:
         """
         return self.import_source("interactions", path_or_frame, owner=owner)
 
+    def import_email(self, path: str | PathLike[str], owner: str | None = None,
+                     me: str | Iterable[str] | None = None, **options: Any) -> ImportReport:
+        """Import e-mail headers (mbox, .eml, or a folder of them) as ``email`` interactions.
+
+        Only headers are read; mailing lists, bulk, automated and duplicate
+        mail are counted in the report, not imported. See
+        :func:`netgraph.sources.email.read_email_headers`.
+
+        Parameters
+        ----------
+        path : str or path-like
+        owner : str, optional
+            Whose mail this is (default: the network's only owner).
+        me : str or list of str, optional
+            The owner's addresses (default: inferred, and reported).
+        **options
+            ``keep_subjects=True`` keeps subjects in the notes.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile, netgraph as ng
+        >>> from email.message import EmailMessage
+        >>> m = EmailMessage()
+        >>> m["From"], m["To"] = "Grace <grace@example.org>", "sam@example.org"
+        >>> m["Date"] = "Mon, 05 Jan 2026 10:00:00 +0000"
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "m.eml"
+        >>> _ = path.write_bytes(m.as_bytes())
+        >>> net = ng.Network()
+        >>> net.import_email(path, owner="Sam Rivera", me="sam@example.org").imported
+        1
+        """
+        return self.import_source("email", path, owner=owner, me=me, **options)
+
+    def import_calendar(self, path: str | PathLike[str], owner: str | None = None,
+                        me: str | Iterable[str] | None = None, **options: Any) -> ImportReport:
+        """Import an .ics calendar (file or folder) as ``meeting`` interactions.
+
+        Recurring events are expanded up to today (or ``until=``); declined
+        and cancelled events are counted in the report, not imported. See
+        :func:`netgraph.sources.calendar.read_calendar`.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile, netgraph as ng
+        >>> ics = ("BEGIN:VCALENDAR\\nBEGIN:VEVENT\\nUID:1\\nDTSTART:20260105T100000Z\\n"
+        ...        "ATTENDEE:mailto:ada@example.org\\nATTENDEE:mailto:sam@example.org\\n"
+        ...        "END:VEVENT\\nEND:VCALENDAR\\n")
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "c.ics"
+        >>> _ = path.write_text(ics)
+        >>> net = ng.Network()
+        >>> net.import_calendar(path, owner="Sam Rivera", me="sam@example.org").imported
+        1
+        """
+        return self.import_source("calendar", path, owner=owner, me=me, **options)
+
+    def import_vcard(self, path: str | PathLike[str], owner: str | None = None) -> ImportReport:
+        """Import vCard contacts (.vcf, one or many cards) as the owner's ties.
+
+        Each card links the identities it names (e-mail, LinkedIn URL, name).
+        See :func:`netgraph.sources.vcard.read_vcard`.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile, netgraph as ng
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "c.vcf"
+        >>> _ = path.write_text("BEGIN:VCARD\\nVERSION:3.0\\nFN:Grace Hopper\\n"
+        ...                     "EMAIL:grace@example.org\\nEND:VCARD\\n")
+        >>> net = ng.Network()
+        >>> net.import_vcard(path, owner="Sam Rivera").imported
+        1
+        """
+        return self.import_source("vcard", path, owner=owner)
+
     def add_company_alias(self, alias: str, company: str) -> None:
         """Declare *alias* another name of *company* (e.g. "Alphabet" for "Google").
 

@@ -141,10 +141,11 @@ def test_builtin_sources_are_registered_by_their_modules() -> None:
 
     assert {s.name: s.reader for s in sources()} == {
         "affiliations": ng.read_affiliations, "contacts": ng.read_contacts,
-        "interactions": ng.read_interactions, "linkedin": ng.read_linkedin_export}
+        "interactions": ng.read_interactions, "linkedin": ng.read_linkedin_export,
+        "email": ng.read_email_headers, "calendar": ng.read_calendar, "vcard": ng.read_vcard}
     assert {s.name: s.yields for s in sources()} == {
         "affiliations": "affiliations", "contacts": "people", "interactions": "events",
-        "linkedin": "people"}
+        "linkedin": "people", "email": "events", "calendar": "events", "vcard": "people"}
     assert [s.name for s in sources() if not s.needs_owner] == ["affiliations"]
     assert [s.name for s in sources() if s.pooled] == ["linkedin"]
 
@@ -154,7 +155,7 @@ def test_unknown_kind_lists_the_known_ones() -> None:
         get_source("excel")
     msg = str(exc.value)
     assert "'excel'" in msg
-    assert "affiliations, contacts, interactions, linkedin" in msg
+    assert "affiliations, calendar, contacts, email, interactions, linkedin, vcard" in msg
 
 
 def test_a_source_is_declared_with_checked_fields() -> None:

@@ -61,8 +61,9 @@ CONTACTS: Spec = {
             "LinkedIn Profile URL", "Profile"),
     "company": ("Company", "Organization", "Organization Name", "Organization 1 - Name",
                 "Employer", "Company Name"),
-    "title": ("Title", "Position", "Job Title", "Organization Title", "Organization 1 - Title",
-              "Role"),
+    # a job-title column is bound first: Outlook's "Title" is the honorific (Mr., Dr.)
+    "job_title": ("Job Title", "Organization Title", "Organization 1 - Title"),
+    "title": ("Title", "Position", "Role"),
     "connected_on": ("Connected On", "Since", "Date", "Connected"),
 }
 _CONTACTS_REQUIRED = [["name", "first_name", "last_name", "email", "url"]]
@@ -78,8 +79,10 @@ def read_contacts(path_or_frame: PathOrFrame) -> pd.DataFrame:
     of Google Contacts, where ``" ::: "``-joined values give the first),
     profile URL (``URL``, ``Profile URL``, ``LinkedIn``, ``LinkedIn URL``),
     company (``Company``, ``Organization``, ``Organization Name``,
-    ``Employer``), title (``Title``, ``Position``, ``Job Title``,
-    ``Organization Title``), since (``Connected On``, ``Since``, ``Date``).
+    ``Employer``), title (``Job Title``, ``Organization Title``, ``Organization
+    1 - Title``, else ``Title``, ``Position``: a table with both, as Outlook's,
+    has the honorific in ``Title``), since (``Connected On``, ``Since``, ``Date``).
+    Google's and Outlook's contacts exports import as they are.
 
     Parameters
     ----------
@@ -143,7 +146,8 @@ def read_contacts(path_or_frame: PathOrFrame) -> pd.DataFrame:
         "url": url[keep].to_numpy(dtype=object),
         "email": email[keep].to_numpy(dtype=object),
         "company": t.text("company")[keep].to_numpy(dtype=object),
-        "title": t.text("title")[keep].to_numpy(dtype=object),
+        "title": (t.text("job_title") if t.has("job_title") else t.text("title"))[keep]
+        .to_numpy(dtype=object),
         "connected_on": connected_on[keep].reset_index(drop=True),
     }, rep)
 

@@ -1,7 +1,7 @@
 """The sources seam: every kind of data netgraph imports, declared once.
 
 A data source (a LinkedIn export, a contacts table, job history, an
-interaction log; e-mail, calendars and vCards next) is one module of
+interaction log, e-mail, a calendar, vCards) is one module of
 :mod:`netgraph.sources` that defines its reader and registers a
 :class:`Source`: its name (the ``KIND`` of ``netgraph import KIND``), the
 reader, what the rows are (people and ties, interaction events, or job
@@ -19,7 +19,7 @@ Examples
 --------
 >>> from netgraph.sources.registry import get_source, sources
 >>> [s.name for s in sources()]
-['affiliations', 'contacts', 'interactions', 'linkedin']
+['affiliations', 'calendar', 'contacts', 'email', 'interactions', 'linkedin', 'vcard']
 >>> get_source("contacts").yields
 'people'
 """
