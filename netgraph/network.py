@@ -235,7 +235,13 @@ class Network:
         >>> len(net.people), len(net.ties), report.new_people
         (3, 2, 1)
         """
-        items = list(exports.items()) if isinstance(exports, Mapping) else list(exports)
+        items = list(exports.items()) if isinstance(exports, Mapping) else list(exports) \
+            if isinstance(exports, Iterable) and not isinstance(exports, str | bytes) else None
+        if items is None or not all(isinstance(i, list | tuple) and len(i) == 2 for i in items):
+            raise InputError(f"cannot import a team from {type(exports).__name__} {exports!r:.40}",
+                             expected="a mapping of owner name to export path, or "
+                                      "(owner, path) pairs",
+                             hint="Pass {'Owner Name': 'path/to/export.zip', ...}.")
         return self.import_source("linkedin", [path for _, path in items],
                                   owner=[owner for owner, _ in items])
 

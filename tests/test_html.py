@@ -478,3 +478,21 @@ def test_large_views_draw_quickly(browser, tmp_path, n_people, max_nodes, limit_
         assert view.first_draw_ms / 1000 < limit_s
     finally:
         view.close()
+
+
+@pytest.mark.parametrize("word", ["@DATA@", "@VIS_CSS@", "@VIS_JS@", "@TITLE@", "@SUMMARY@",
+                                  "@LEGEND@", "@VIS_VERSION@", "@DATA@@VIS_JS@", "@@"])
+def test_placeholder_words_in_names_are_kept_as_text(word):
+    # Template placeholders in a name, company, title or the page title must not be
+    # substituted (nor crash the page): the template is filled in one pass.
+    g = small_graph(dan_name=f"Dan {word}", acme_name=f"Acme {word}")
+    g.nodes["in:bob"]["title"] = word
+    g.nodes["in:ada"]["name"] = f"Ada {word}"
+    page = build_page(g, paths=[WARM], title=f"Paths {word}")
+    assert page.count("<script>") == 3 and page.count('id="ng-data"') == 1
+    assert f"<title>Paths {word}</title>" in page
+    assert f"<h1>Paths {word}</h1>" in page
+    assert f"Acme {word}" in page.split('id="ng-legend"')[1]
+    data = page.split('id="ng-data">', 1)[1].split("</script>", 1)[0]
+    assert f"Dan {word}" in data and f"Ada {word}" in data
+    assert "@VIS_JS@" not in page.split("<script>")[1].split("</script>")[0][:100]

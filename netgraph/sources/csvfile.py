@@ -18,13 +18,17 @@ Examples
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gc
 import io
+import lzma
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -42,20 +46,25 @@ __all__ = [
     "STRIP_CHARS",
     "TRUE_WORDS",
     "UTC",
+    "ZIP_ERRORS",
+    "Decoded",
     "HeaderMatch",
     "JobDates",
     "NoRowsError",
     "RawTable",
     "Spec",
     "bind_columns",
+    "check_source",
     "clean_series",
     "clean_text",
     "decode",
+    "decode_text",
     "emails",
     "find_header",
     "finish_frame",
     "fold",
     "frame_table",
+    "head_lines",
     "is_current",
     "is_true",
     "job_dates",
@@ -72,6 +81,7 @@ __all__ = [
     "safe_csv_cell",
     "sort_issues",
     "to_safe_csv",
+    "zip_error_reason",
 ]
 
 #: The timestamp dtype of every reader output.
@@ -105,6 +115,10 @@ _NBSP_CHARS = "\u00a0\u2007\u202f"
 MAX_BYTES = 500 * 1024 * 1024
 
 _HEADER_SCAN_LINES = 60
+# A header line is short: longer lines (a data line with a huge cell) are not split
+# while searching for the header, and longer cells are never column names.
+_HEADER_MAX_CHARS = 16_384
+_MAX_NAME_CHARS = 200
 
 
 def fold(name: str) -> str:
@@ -132,12 +146,17 @@ def read_bytes(path: str | PathLike[str], *, what: str = "file") -> bytes:
     ...
     netgraph.errors.InputError: /no/such/Connections.csv: file not found. Hint: ...
     """
-    p = Path(path)
-    if not p.exists():
+    p = Path(check_source(path, what, frame=False, data=False))
+    try:
+        exists, is_dir = p.exists(), p.is_dir()
+    except (OSError, ValueError) as err:  # a name too long, a NUL in the name
+        raise InputError(f"not a usable file name ({err})", file=preview(str(p), 200),
+                         hint=f"Check the path of the {what}.") from err
+    if not exists:
         raise InputError("file not found", file=p,
                          hint=f"Check the path of the {what}; the current folder is "
                               f"{Path.cwd()}.")
-    if p.is_dir():
+    if is_dir:
         raise InputError("this is a folder, not a file", file=p,
                          hint=f"Pass the {what} inside it, or use read_linkedin_export() "
                               "for an unzipped LinkedIn export folder.",
@@ -170,24 +189,102 @@ def _looks_utf16(head: bytes) -> str | None:
     return None
 
 
-def decode(data: bytes, file: str) -> tuple[str, str]:
-    """Decode a text file's bytes; return ``(text, encoding)``.
+def _escape_bytes(err: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: each undecodable byte becomes the lone surrogate U+DC00+byte."""
+    if not isinstance(err, UnicodeDecodeError):  # pragma: no cover - decoding only
+        raise err
+    bad = err.object[err.start:err.end]
+    return "".join(chr(0xDC00 + b) for b in bad), err.end
 
-    BOMs (UTF-8, UTF-16 LE/BE, UTF-32) win; then UTF-16 without a BOM (found
-    by its NUL bytes); then strict UTF-8; then Windows-1252 (the caller
-    records a warning when ``encoding == "cp1252"``). The BOM is removed.
+
+codecs.register_error("netgraph.escape", _escape_bytes)
+
+# Undecodable bytes, escaped as lone surrogates (never found in strictly decoded text).
+_ESCAPED_RE = re.compile("[\udc00-\udcff]+")
+# Lines with undecodable bytes listed one by one in the report (all are counted).
+_MAX_BAD_LISTED = 1000
+
+
+@dataclass
+class Decoded:
+    """A decoded text file, as :func:`decode_text` returns it.
+
+    Attributes
+    ----------
+    text : str
+        The text; newlines normalised to ``\\n``; undecodable bytes replaced
+        by U+FFFD.
+    encoding : str
+        The encoding used: ``"utf-8"``, ``"utf-8-sig"``, ``"utf-16"``,
+        ``"utf-16-le"``, ``"utf-16-be"``, ``"utf-32"`` or ``"cp1252"``.
+    bad : list of (int, int, str)
+        The lines holding undecodable bytes (the first 1000): 1-based line,
+        1-based column of the first bad byte, and the line's first bad bytes
+        in hex.
+    bad_lines : int
+        How many lines hold undecodable bytes.
+    """
+
+    text: str
+    encoding: str
+    bad: list[tuple[int, int, str]] = field(default_factory=list)
+    bad_lines: int = 0
+
+
+def _newlines(text: str) -> str:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _locate_escapes(text: str, stop_at: int) -> tuple[list[tuple[int, int, str]], int]:
+    """The lines of *text* holding escaped bytes (one entry per line) and their count.
+
+    Stops counting once more than *stop_at* lines are bad (the file is refused).
+    One search per bad line: the cost is O(size), also for binary garbage.
+    """
+    found: list[tuple[int, int, str]] = []
+    count = 0
+    line, pos = 1, 0
+    m = _ESCAPED_RE.search(text)
+    while m is not None:
+        start = m.start()
+        line += text.count("\n", pos, start)
+        pos = start
+        count += 1
+        if len(found) < _MAX_BAD_LISTED:
+            col = start - (text.rfind("\n", 0, start) + 1) + 1
+            found.append((line, col, " ".join(f"0x{ord(c) - 0xDC00:02X}"
+                                              for c in m.group()[:6])))
+        if count > stop_at:
+            break
+        nl = text.find("\n", start)
+        if nl < 0:
+            break
+        m = _ESCAPED_RE.search(text, nl)
+    return found, count
+
+
+def decode_text(data: bytes, file: str) -> Decoded:
+    """Decode a text file's bytes, tolerating a few undecodable bytes.
+
+    The encoding is chosen as by :func:`decode`. When a few bytes do not
+    decode (a stray byte left by a spreadsheet re-save, a damaged
+    character), they become U+FFFD and :attr:`Decoded.bad` lists the line
+    and column of each affected line, for the import report. A file that
+    is mostly undecodable (more than a quarter of its lines) is refused.
 
     Raises
     ------
     InputError
-        The bytes are a ZIP/XLSX archive, binary, or in no known encoding.
+        The bytes are a ZIP/XLSX archive, binary, or mostly undecodable (the
+        message names the first bad line).
 
     Examples
     --------
-    >>> decode("\\ufeffFirst Name".encode("utf-8"), "c.csv")
-    ('First Name', 'utf-8-sig')
-    >>> decode("Zoë".encode("utf-16"), "c.csv")
-    ('Zoë', 'utf-16')
+    >>> d = decode_text("Name\\nZoë\\nJosé\\n".encode() + b"Ren\\x81e\\n", "c.csv")
+    >>> d.text.splitlines()[3], d.encoding, d.bad
+    ('Ren\\ufffde', 'utf-8', [(4, 4, '0x81')])
     """
     hint = ("Open the file in a spreadsheet program and save it as 'CSV UTF-8', or "
             "export it again from LinkedIn.")
@@ -199,31 +296,85 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
                  "Network.import_linkedin(); save a workbook as CSV first.",
             cli_hint="Import a LinkedIn export .zip with `netgraph import linkedin FILE.zip`; "
                      "save a workbook as CSV first.")
-    candidates: list[str] = []
+    enc = ""
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        candidates = ["utf-32"]
+        enc = "utf-32"
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates = ["utf-16"]
+        enc = "utf-16"
     elif data.startswith(b"\xef\xbb\xbf"):
-        candidates = ["utf-8-sig"]
+        enc = "utf-8-sig"
     else:
-        guess = _looks_utf16(data[:4000])
-        if guess:
-            candidates = [guess]
-    candidates += ["utf-8", "cp1252"]
-    for enc in candidates:
+        enc = _looks_utf16(data[:4000]) or ""
+    clean = True  # decoded strictly: no escaped bytes to look for
+    if enc:
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
-            continue
-        if enc == "cp1252" and data.startswith(b"\xef\xbb\xbf"):
-            text = text[3:]
-        if "\x00" in text[:4000] and text[:4000].count("\x00") > 8:
-            break  # binary
-        return text.lstrip("\ufeff"), enc
-    raise InputError(
-        "cannot decode the file: it is not UTF-8, UTF-16 or Windows-1252 text",
-        file=file, expected="a CSV text file", hint=hint)
+            text, clean = data.decode(enc, "netgraph.escape"), False
+    else:
+        try:
+            text, enc = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            clean = False
+            text = data.decode("utf-8", "surrogateescape")
+            n_bad = len(text) - len(_ESCAPED_RE.sub("", text))
+            n_high = int(np.count_nonzero(np.frombuffer(data, dtype=np.uint8) >= 0x80))
+            if n_high - n_bad >= n_bad:
+                enc = "utf-8"  # UTF-8 with a few stray bytes
+            else:
+                enc = "cp1252"
+                try:
+                    text, clean = data.decode("cp1252"), True
+                except UnicodeDecodeError:
+                    text = data.decode("cp1252", "surrogateescape")
+                if text.startswith("\u00ef\u00bb\u00bf"):
+                    text = text[3:]
+    head = text[:4000]
+    if "\x00" in head and head.count("\x00") > 8:
+        first = head.index("\x00")
+        raise InputError("cannot decode the file: it holds binary data (NUL bytes)",
+                         file=file, line=head.count("\n", 0, first) + 1,
+                         expected="a CSV text file", hint=hint)
+    text = _newlines(text.lstrip("\ufeff"))
+    if clean or not _ESCAPED_RE.search(text):
+        return Decoded(text, enc)
+    n_lines = text.count("\n") + 1
+    stop_at = n_lines // 4
+    bad, count = _locate_escapes(text, stop_at)
+    if count > stop_at:
+        line, col, _ = bad[0]
+        raise InputError(
+            f"cannot decode the file: more than {stop_at} of its {n_lines} lines hold bytes "
+            f"that are not {'UTF-8 or Windows-1252' if enc in ('utf-8', 'cp1252') else enc} "
+            f"text (the first at column {col})", file=file, line=line,
+            expected="a CSV text file", hint=hint)
+    return Decoded(_ESCAPED_RE.sub("\ufffd", text), enc, bad, count)
+
+
+def decode(data: bytes, file: str) -> tuple[str, str]:
+    """Decode a text file's bytes; return ``(text, encoding)``.
+
+    BOMs (UTF-8, UTF-16 LE/BE, UTF-32) win; then UTF-16 without a BOM (found
+    by its NUL bytes); then UTF-8 (also with a few stray bytes, when most
+    non-ASCII bytes are valid UTF-8); then Windows-1252 (the caller records
+    a warning when ``encoding == "cp1252"``). The BOM is removed, newlines
+    become ``\\n`` and undecodable bytes U+FFFD (:func:`decode_text` says
+    where they were).
+
+    Raises
+    ------
+    InputError
+        The bytes are a ZIP/XLSX archive, binary, or mostly undecodable.
+
+    Examples
+    --------
+    >>> decode("\\ufeffFirst Name".encode("utf-8"), "c.csv")
+    ('First Name', 'utf-8-sig')
+    >>> decode("Zoë".encode("utf-16"), "c.csv")
+    ('Zoë', 'utf-16')
+    """
+    d = decode_text(data, file)
+    return d.text, d.encoding
 
 
 # --------------------------------------------------------------------------- text cleaning
@@ -293,22 +444,30 @@ def preview(text: str, limit: int = 80) -> str:
 def bind_columns(cells: Sequence[str], spec: Spec) -> dict[str, int]:
     """Map canonical names of *spec* to header cell positions (first match wins).
 
+    Cells longer than any alias cannot match and are not folded, so a huge
+    cell costs nothing.
+
     Examples
     --------
     >>> bind_columns(["URL", "first_name", "Junk"],
     ...              {"first_name": ["First Name"], "url": ["URL", "Profile URL"]})
     {'first_name': 1, 'url': 0}
     """
-    folded = [fold(c) for c in cells]
+    positions: dict[str, list[int]] = {}
+    for i, c in enumerate(cells):
+        if len(c) <= _MAX_NAME_CHARS:
+            positions.setdefault(fold(c), []).append(i)
     taken: set[int] = set()
     out: dict[str, int] = {}
     for canon, aliases in spec.items():
-        keys = {fold(a) for a in aliases}
-        for i, f in enumerate(folded):
-            if i not in taken and f in keys:
-                out[canon] = i
-                taken.add(i)
-                break
+        best = None
+        for key in {fold(a) for a in aliases}:
+            i = next((i for i in positions.get(key, ()) if i not in taken), None)
+            if i is not None and (best is None or i < best):
+                best = i
+        if best is not None:
+            out[canon] = best
+            taken.add(best)
     return out
 
 
@@ -350,8 +509,8 @@ def find_header(lines: Sequence[str], spec: Spec) -> HeaderMatch | None:
     """
     best: HeaderMatch | None = None
     for i, line in enumerate(lines[:_HEADER_SCAN_LINES]):
-        if not line.strip(STRIP_CHARS + ","):
-            continue
+        if len(line) > _HEADER_MAX_CHARS or not line.strip(STRIP_CHARS + ","):
+            continue  # a data line with a huge cell, not a header: never split it
         for delim in _DELIMITERS:
             if delim != "," and delim not in line:
                 continue
@@ -362,8 +521,34 @@ def find_header(lines: Sequence[str], spec: Spec) -> HeaderMatch | None:
     return best
 
 
-def _head_lines(text: str) -> list[str]:
-    return text.split("\n", _HEADER_SCAN_LINES)[:_HEADER_SCAN_LINES]
+def head_lines(text: str) -> list[str]:
+    """The first 60 lines of *text*, searched for the header.
+
+    Each line is cut after 16,385 characters, so a huge cell is never copied
+    (and :func:`find_header` passes over such a line): the cost is bounded
+    whatever the file holds.
+
+    Examples
+    --------
+    >>> [len(x) for x in head_lines("a,b\\n" + "x" * 10**6 + "\\nc")]
+    [3, 16385, 1]
+    """
+    out: list[str] = []
+    pos, n = 0, len(text)
+    while len(out) < _HEADER_SCAN_LINES and pos <= n:
+        nl = text.find("\n", pos, pos + _HEADER_MAX_CHARS + 1)
+        if nl >= 0:
+            out.append(text[pos:nl])
+            pos = nl + 1
+            continue
+        out.append(text[pos:pos + _HEADER_MAX_CHARS + 1])
+        if n - pos <= _HEADER_MAX_CHARS:
+            break
+        nl = text.find("\n", pos)
+        if nl < 0:
+            break
+        pos = nl + 1
+    return out
 
 
 def normalise_newlines(text: str) -> str:
@@ -477,7 +662,7 @@ def parse_table(
     """
     if not normalised:
         text = normalise_newlines(text)
-    head = header or find_header(_head_lines(text), spec)
+    head = header or find_header(head_lines(text), spec)
     if head is None:
         raise InputError("no header line found", file=file,
                          expected="a header with " + ", ".join(repr(a[0]) for a in spec.values()),
@@ -604,6 +789,63 @@ def frame_table(frame: pd.DataFrame, spec: Spec, report: ImportReport) -> RawTab
                     line=np.arange(2, len(frame) + 2, dtype=np.int64), report=report)
 
 
+def check_source(source: Any, what: str = "file", *, frame: bool = True,
+                 data: bool = True) -> str | PathLike[str] | pd.DataFrame | bytes:
+    """Check what a reader was given: a path, or (where taken) bytes or a DataFrame.
+
+    Bytes-like objects (``bytearray``, ``memoryview``) come back as ``bytes``.
+
+    Parameters
+    ----------
+    source : object
+        The reader's argument.
+    what : str
+        What the file is, for the message ("contacts table").
+    frame, data : bool
+        Whether a pandas DataFrame, and bytes, are accepted.
+
+    Raises
+    ------
+    InputError
+        *source* is of another type (None, a dict, a number, ...).
+
+    Examples
+    --------
+    >>> check_source(b"a,b", "contacts table")
+    b'a,b'
+    >>> check_source(None, "contacts table")
+    Traceback (most recent call last):
+    ...
+    netgraph.errors.InputError: cannot read a contacts table from None. Expected a file path ...
+    """
+    if isinstance(source, str | PathLike):
+        return source
+    if data and isinstance(source, bytes | bytearray | memoryview):
+        return bytes(source)
+    if frame and isinstance(source, pd.DataFrame):
+        return source
+    kinds = ["a file path (str or pathlib.Path)"]
+    if data:
+        kinds.append("the file's bytes")
+    if frame:
+        kinds.append("a pandas DataFrame")
+    kind = type(source).__name__
+    got = "None" if source is None else f"{_a(kind)} {kind} ({preview(repr(source), 40)})"
+    raise InputError(f"cannot read {_a(what)} {what} from {got}",
+                     expected=", ".join(kinds[:-1]) + " or " + kinds[-1] if len(kinds) > 1
+                     else kinds[0],
+                     hint=f"Pass the path of the {what}, e.g. 'exports/{_example(what)}'.")
+
+
+def _a(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def _example(what: str) -> str:
+    name = what.split()[-1]
+    return name if name.endswith(".csv") else "file.csv"
+
+
 def load_table(
     source: str | PathLike[str] | pd.DataFrame | bytes,
     spec: Spec,
@@ -642,6 +884,7 @@ def load_table(
     >>> t.report.rows_read, t.line.tolist()
     (1, [2])
     """
+    source = check_source(source, what)
     if isinstance(source, pd.DataFrame):
         report = ImportReport(file=file or "<DataFrame>", kind=kind)
         table = frame_table(source, spec, report)
@@ -653,27 +896,34 @@ def load_table(
             label = file or str(source)
             data = read_bytes(source, what=what)
         report = ImportReport(file=label, kind=kind)
-        text, enc = decode(data, label)
+        dec = decode_text(data, label)
+        text, enc = dec.text, dec.encoding
         if enc == "cp1252":
             report.warn(None, "the file is not UTF-8: decoded as Windows-1252 (cp1252)")
+        for ln, col, hexes in dec.bad:
+            report.warn(ln, f"undecodable byte(s) {hexes} at column {col}: replaced with "
+                            f"'\ufffd' (the rest of the line was read)")
+        if dec.bad_lines > len(dec.bad):
+            report.warn(None, f"{dec.bad_lines - len(dec.bad)} more lines hold undecodable "
+                              "bytes (replaced with '\ufffd')")
         text = normalise_newlines(text)
         if not text.strip(STRIP_CHARS + ","):
             raise NoRowsError("the file is empty", file=label,
                               expected=f"a header line and data rows of a {what}",
                               hint="Export the file again; it may have been cut off.")
-        head_lines = _head_lines(text)
-        head = find_header(head_lines, spec)
+        lines = head_lines(text)
+        head = find_header(lines, spec)
         if head is None:
             if on_bad_header is not None:
-                on_bad_header(label, head_lines)
-            first = next((ln for ln in head_lines if ln.strip()), "")
+                on_bad_header(label, lines)
+            first = next((ln for ln in lines if ln.strip()), "")
             raise InputError(
                 f"no header line of a {what} found; the first line reads {preview(first)!r}",
                 file=label, expected=_expected(spec, required),
                 hint=f"Check that this is a {what}; column names are matched ignoring case.")
         if on_bad_header is not None and not all(
                 any(c in head.bound for c in group) for group in required):
-            on_bad_header(label, head_lines)
+            on_bad_header(label, lines)
         table = parse_table(text, label, spec, report, header=head, normalised=True)
         table.encoding = enc
     missing = [group for group in required if not any(c in table.columns for c in group)]
@@ -996,7 +1246,8 @@ def _parse_unique(values: list[str]) -> np.ndarray:
 def parse_dates(values: pd.Series | None, n: int | None = None) -> tuple[pd.Series, pd.Series]:
     """Parse dates with explicit, locale-free formats; naive times are UTC.
 
-    Accepted: ISO 8601 (with zone, ``T``, or a ``UTC`` suffix, e.g.
+    Dates outside pandas' nanosecond range (before 1678 or after 2261) are
+    unparseable, also in datetime input. Accepted: ISO 8601 (with zone, ``T``, or a ``UTC`` suffix, e.g.
     ``2022-09-01 10:00:00 UTC``), ``16 Dec 2024``, ``16-Dec-24``,
     ``Dec 16, 2024``, ``Jun 2018``, ``2018``, US ``4/23/18, 10:21 AM`` and
     ``04/23/2018 22:10`` (day first, as in ``23/04/2018``, only when some
@@ -1029,6 +1280,9 @@ def parse_dates(values: pd.Series | None, n: int | None = None) -> tuple[pd.Seri
     ['2024-12-16 00:00:00+00:00', '2018-04-23 10:21:00+00:00', '2022-09-01 10:00:00+00:00', 'NaT', 'NaT']
     >>> bad.tolist()
     [False, False, False, False, True]
+    >>> far = pd.Series(np.array(["3000-01-01", "2024-05-01"], dtype="datetime64[s]"))
+    >>> [str(t) for t in parse_dates(far)[0]], parse_dates(far)[1].tolist()
+    (['NaT', '2024-05-01 00:00:00+00:00'], [True, False])
     """
     if values is None:
         size = n or 0
@@ -1036,10 +1290,11 @@ def parse_dates(values: pd.Series | None, n: int | None = None) -> tuple[pd.Seri
                 pd.Series(np.zeros(size, dtype=bool)))
     index = values.index
     if isinstance(values.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(values):
-        ts = values if isinstance(values.dtype, pd.DatetimeTZDtype) else values.dt.tz_localize(
-            "UTC")
-        ts = ts.dt.tz_convert("UTC").astype(UTC)
-        return ts, pd.Series(np.zeros(len(values), dtype=bool), index=index)
+        # Any unit (datetime64[s] holds year 3000): outside the ns range is a bad date.
+        ns = _ns(values)
+        bad = pd.Series((ns == _NAT) & values.notna().to_numpy(), index=index)
+        ts = pd.Series(ns.view("datetime64[ns]"), index=index).dt.tz_localize("UTC")
+        return ts, bad
     vals = values.tolist()
     if not all(type(v) is str for v in vals):
         vals = ["" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
@@ -1282,11 +1537,66 @@ def to_safe_csv(df: pd.DataFrame, path: str | PathLike[str], **kwargs: Any) -> N
     out.to_csv(path, **kwargs)
 
 
+#: What reading a damaged zip archive raises: bad headers or CRC (BadZipFile), corrupt
+#: compressed data (zlib.error, lzma.LZMAError, OSError of bz2), a truncated member
+#: (EOFError), encryption (RuntimeError), unknown compression (NotImplementedError),
+#: and header fields out of range (ValueError, struct.error, OverflowError).
+ZIP_ERRORS: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, RuntimeError,
+    NotImplementedError, ValueError, struct.error, OverflowError, UnicodeDecodeError)
+
+
+def zip_error_reason(err: BaseException) -> str:
+    """Say in words what one of :data:`ZIP_ERRORS` means.
+
+    Examples
+    --------
+    >>> import zlib
+    >>> zip_error_reason(zlib.error("Error -3 while decompressing data"))
+    'its compressed data is corrupt (Error -3 while decompressing data)'
+    """
+    detail = preview(str(err), 120)
+    if isinstance(err, zlib.error | lzma.LZMAError):
+        what = "its compressed data is corrupt"
+    elif isinstance(err, EOFError):
+        what = "it is cut off (the archive is truncated)"
+    elif isinstance(err, RuntimeError) and "encrypted" in str(err):
+        what = "it is encrypted"
+    elif isinstance(err, NotImplementedError):
+        what = "it uses a compression method netgraph cannot read"
+    elif isinstance(err, zipfile.BadZipFile) and "CRC" in str(err):
+        what = "it is damaged (its checksum does not match)"
+    else:
+        what = "it is damaged"
+    return f"{what} ({detail})" if detail else what
+
+
 def read_zip_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -> bytes:
     """Read one zip member in memory, refusing members over :data:`MAX_BYTES`.
 
     The size is checked from the header and again while reading, since a
     crafted header can lie.
+
+    Raises
+    ------
+    InputError
+        The member is too large, or damaged (bad CRC, corrupt compressed
+        data, truncated), encrypted or compressed with an unknown method:
+        the message names the archive and the member.
+
+    Examples
+    --------
+    >>> import io, zipfile
+    >>> buf = io.BytesIO()
+    >>> with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+    ...     zf.writestr("Connections.csv", "First Name\\n" + "Ada\\n" * 1000)
+    >>> raw = bytearray(buf.getvalue())
+    >>> raw[60:70] = bytes(10)  # damage the compressed data
+    >>> zf = zipfile.ZipFile(io.BytesIO(bytes(raw)))
+    >>> read_zip_member(zf, zf.infolist()[0], "export.zip")
+    Traceback (most recent call last):
+    ...
+    netgraph.errors.InputError: export.zip: cannot read 'Connections.csv' in the archive: ...
     """
     too_big = InputError(
         f"archive member {info.filename!r} is larger than {MAX_BYTES // 2**20} MB "
@@ -1298,10 +1608,12 @@ def read_zip_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -> b
     try:
         with zf.open(info) as fh:
             data = fh.read(MAX_BYTES + 1)
-    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as err:
-        raise InputError(f"cannot read archive member {info.filename!r} ({err})", file=label,
-                         hint="The archive may be damaged or encrypted; download it again.") \
-            from err
+    except ZIP_ERRORS as err:
+        raise InputError(
+            f"cannot read {info.filename!r} in the archive: {zip_error_reason(err)}", file=label,
+            expected="a complete, unencrypted LinkedIn export .zip",
+            hint="Download the export again from LinkedIn (the download may have been cut "
+                 "off or damaged), or unzip it and pass the folder.") from err
     if len(data) > MAX_BYTES:
         raise too_big
     return data

@@ -40,7 +40,12 @@ from netgraph.sources.csvfile import (
 from netgraph.sources.importers import import_interactions
 from netgraph.sources.registry import Source, register_source
 
-__all__ = ["CHANNEL_ALIASES", "DIRECTIONS", "INTERACTIONS", "SOURCE", "read_interactions"]
+__all__ = ["CHANNEL_ALIASES", "DIRECTIONS", "INTERACTIONS", "MAX_PARTICIPANTS", "SOURCE",
+           "read_interactions"]
+
+#: The largest ``participants`` count taken as written; larger counts (``1e19``,
+#: ``inf``) are clamped to it with a warning.
+MAX_PARTICIPANTS = 100_000
 
 PathOrFrame = str | PathLike[str] | pd.DataFrame
 
@@ -82,7 +87,7 @@ def _fold_word(s: pd.Series) -> pd.Series:
     return s.str.lower().str.replace(r"[\s_]+", "", regex=True)
 
 
-def read_interactions(path_or_frame: PathOrFrame) -> pd.DataFrame:
+def read_interactions(path_or_frame: PathOrFrame | bytes) -> pd.DataFrame:
     """Read an interaction log: who was in contact with whom, when, how.
 
     Accepted columns: person (``Person``, ``Name``, ``Contact``, ``With``)
@@ -103,7 +108,8 @@ def read_interactions(path_or_frame: PathOrFrame) -> pd.DataFrame:
 
     Parameters
     ----------
-    path_or_frame : str, path-like or pandas.DataFrame
+    path_or_frame : str, path-like, bytes or pandas.DataFrame
+        The file, its bytes, or a frame with such columns.
 
     Returns
     -------
@@ -112,15 +118,18 @@ def read_interactions(path_or_frame: PathOrFrame) -> pd.DataFrame:
         ``person_email`` (lower case), ``other`` (``""`` = the owner),
         ``timestamp`` (UTC), ``channel`` (categorical over
         :data:`netgraph.data.schema.CHANNELS`), ``direction``, ``participants``
-        (int64, default 2; below 2 or not an integer is a warning and 2),
+        (int64, default 2; below 2 or not a whole number is a warning and 2;
+        above :data:`MAX_PARTICIPANTS` (100,000) a warning and clamped to it),
         ``note``. Skipped and reported: missing or unparseable timestamp,
         no person, self-interaction (person equal to other, ignoring case).
 
     Raises
     ------
     InputError
-        File not found or not decodable; no person or no timestamp column;
-        no usable rows.
+        Not a path, bytes or DataFrame; file not found or not decodable; no
+        person or no timestamp column; no usable rows. (A timestamp outside
+        1678-2261, also in a ``datetime64[s]`` column, is an unparseable
+        timestamp: the row is skipped and reported.)
 
     Examples
     --------
@@ -148,7 +157,10 @@ def read_interactions(path_or_frame: PathOrFrame) -> pd.DataFrame:
     bad_ts = bad_ts.to_numpy() & ~nobody
     self_ = ((person != "") & (person.str.casefold() == other.str.casefold())).to_numpy() \
         & ~nobody & ~no_ts & ~bad_ts
-    note_values(rep, line, ts_raw, bad_ts, "unparseable timestamp {!r}", skip=True)
+    typed = t.raw("timestamp") is not None and pd.api.types.is_datetime64_any_dtype(
+        t.raw("timestamp"))  # a datetime column is bad only out of range
+    note_values(rep, line, ts_raw, bad_ts, "timestamp {!r} is outside the years 1678-2261 "
+                "pandas can hold" if typed else "unparseable timestamp {!r}", skip=True)
     rep.skip_many(line[no_ts], "no timestamp")
     rep.skip_many(line[nobody], "no person (name, URL or e-mail)")
     note_values(rep, line, person, self_, "self-interaction: {!r} with themselves", skip=True)
@@ -173,12 +185,21 @@ def read_interactions(path_or_frame: PathOrFrame) -> pd.DataFrame:
 
     # Participants.
     p_raw = t.text("participants")
-    p_num = pd.to_numeric(p_raw.where(p_raw != "", np.nan), errors="coerce")
-    is_int = p_num.notna() & (p_num == np.floor(p_num.fillna(0)))
-    bad_p = ((p_raw != "") & (~is_int | (p_num < 2))).to_numpy()
+    p_num = pd.to_numeric(p_raw.where(p_raw != "", np.nan), errors="coerce").astype(float)
+    p_arr = p_num.to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        is_int = np.isfinite(p_arr) & (p_arr == np.floor(np.nan_to_num(p_arr)))
+        huge = ~np.isnan(p_arr) & (p_arr > MAX_PARTICIPANTS)  # also inf, 1e19
+        bad_p = (p_raw != "").to_numpy() & ~huge & (~is_int | (p_arr < 2))
     note_values(rep, line, p_raw, bad_p & keep,
                 "participants {!r} is not a whole number of at least 2: taken as 2")
-    participants = np.where(is_int.to_numpy() & ~bad_p, p_num.fillna(2).to_numpy(), 2)
+    note_values(rep, line, p_raw, huge & keep,
+                f"participants {{!r}} is more than {MAX_PARTICIPANTS:,}: taken as "
+                f"{MAX_PARTICIPANTS:,} (a very large group, a weak tie)")
+    participants = np.full(n, 2, dtype=np.int64)
+    ok_p = is_int & ~bad_p & ~huge
+    participants[ok_p] = p_arr[ok_p].astype(np.int64)
+    participants[huge] = MAX_PARTICIPANTS
 
     if not keep.any():
         raise no_rows(t, "interactions log")

@@ -43,6 +43,7 @@ Examples
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Sequence
@@ -55,12 +56,15 @@ import pandas as pd
 from netgraph.data.identity import PROFILE_PREFIX, linkedin_slug, normalise_linkedin_url
 from netgraph.errors import InputError
 from netgraph.sources.csvfile import (
+    ZIP_ERRORS,
     NoRowsError,
     RawTable,
     Spec,
+    check_source,
     decode,
     find_header,
     finish_frame,
+    head_lines,
     is_true,
     job_dates,
     load_table,
@@ -70,6 +74,7 @@ from netgraph.sources.csvfile import (
     parse_dates,
     read_bytes,
     read_zip_member,
+    zip_error_reason,
 )
 from netgraph.sources.importers import import_linkedin, import_team
 from netgraph.sources.registry import Source, register_source
@@ -954,7 +959,8 @@ def _pick_members(names: list[str]) -> tuple[dict[str, str], list[str], list[str
     return chosen, ignored, dupes
 
 
-def read_linkedin_export(path: FileSource) -> tuple[dict[str, pd.DataFrame], ImportReport]:
+def read_linkedin_export(path: FileSource | bytes
+                         ) -> tuple[dict[str, pd.DataFrame], ImportReport]:
     """Read a LinkedIn data export: the ``.zip``, its unzipped folder, or one file.
 
     Finds, case-insensitively, at the root or one folder deep:
@@ -973,8 +979,9 @@ def read_linkedin_export(path: FileSource) -> tuple[dict[str, pd.DataFrame], Imp
 
     Parameters
     ----------
-    path : str or path-like
-        The ``.zip``, the folder, or a single LinkedIn CSV file.
+    path : str, path-like or bytes
+        The ``.zip``, the folder, or a single LinkedIn CSV file; or the bytes
+        of the ``.zip`` or of the CSV file (reported as ``<bytes>``).
 
     Returns
     -------
@@ -988,7 +995,9 @@ def read_linkedin_export(path: FileSource) -> tuple[dict[str, pd.DataFrame], Imp
     Raises
     ------
     InputError
-        Not found; not a zip/folder/LinkedIn file; neither
+        Not a path or bytes; not found; not a zip/folder/LinkedIn file; a
+        damaged zip (the message names the member and says to download the
+        export again); neither
         ``Connections.csv`` nor ``messages.csv`` present (or both empty); a
         member too large; a damaged Connections.csv or messages.csv.
 
@@ -1007,13 +1016,16 @@ def read_linkedin_export(path: FileSource) -> tuple[dict[str, pd.DataFrame], Imp
     >>> print(report.warnings[0].reason)
     ignored coach_messages.csv: not conversations with contacts
     """
-    p = Path(path)
-    label = str(p)
+    path = check_source(path, "LinkedIn export (.zip, folder or CSV file)", frame=False)
+    if isinstance(path, bytes):
+        p, label, data = None, "<bytes>", path
+    else:
+        p, label, data = Path(path), str(path), None
     report = ImportReport(file=label, kind="linkedin export")
-    if not p.exists():
+    if p is not None and not p.exists():
         read_bytes(p, what="LinkedIn export")  # raises "file not found"
     sources: dict[str, tuple[bytes, str]] = {}
-    if p.is_dir():
+    if p is not None and p.is_dir():
         names = []
         for f in sorted(p.iterdir()):
             if f.is_file():
@@ -1023,34 +1035,44 @@ def read_linkedin_export(path: FileSource) -> tuple[dict[str, pd.DataFrame], Imp
         chosen, ignored, dupes = _pick_members(names)
         for kind, name in chosen.items():
             sources[kind] = (read_bytes(p / name, what=name), str(p / name))
-    elif zipfile.is_zipfile(p):
+    elif _is_zip(p if data is None else io.BytesIO(data)):
         try:
-            zf = zipfile.ZipFile(p)
-        except (zipfile.BadZipFile, OSError) as err:
-            raise InputError(f"cannot open the zip archive ({err})", file=label,
-                             hint="Download the export again.") from err
-        with zf:
+            zf = zipfile.ZipFile(p if data is None else io.BytesIO(data))
             infos = {i.filename: i for i in zf.infolist() if not i.is_dir()}
+        except ZIP_ERRORS as err:
+            raise InputError(f"the zip archive cannot be opened: {zip_error_reason(err)}",
+                             file=label,
+                             expected="a complete LinkedIn export .zip",
+                             hint="Download the export again from LinkedIn (the download may "
+                                  "have been cut off), or unzip it and pass the folder.") from err
+        with zf:
             chosen, ignored, dupes = _pick_members(list(infos))
             for kind, name in chosen.items():
-                sources[kind] = (read_zip_member(zf, infos[name], label), f"{label}::{name}")
+                try:
+                    sources[kind] = (read_zip_member(zf, infos[name], label),
+                                     f"{label}::{name}")
+                except InputError as err:
+                    if kind not in _OPTIONAL:
+                        raise
+                    report.warn(None, f"could not read {name}: {err}")
     else:
-        data = read_bytes(p, what="LinkedIn export file")
-        if data[:4] == b"PK\x03\x04" or p.suffix.lower() == ".zip":
+        if data is None:
+            data = read_bytes(p, what="LinkedIn export file")
+        if data[:4] == b"PK\x03\x04" or (p is not None and p.suffix.lower() == ".zip"):
             raise InputError(
                 "the zip archive is damaged: it cannot be opened", file=label,
                 expected="a complete LinkedIn export .zip",
                 hint="Download the export again from LinkedIn (the download may have been cut "
                      "off), or unzip it and pass the folder.")
         text, _ = decode(data, label)
-        kind = _sniff(normalise_newlines(text).split("\n", 60)[:60])
+        kind = _sniff(head_lines(normalise_newlines(text)))
         if kind is None:
             raise InputError(
                 "not a LinkedIn export: neither a .zip, a folder, nor a LinkedIn CSV file "
                 "(Connections.csv, messages.csv, Invitations.csv, Positions.csv)", file=label,
                 expected="the export .zip, its folder, or one of its CSV files",
                 hint="Pass the Basic_LinkedInDataExport_*.zip LinkedIn sent you.")
-        chosen, ignored, dupes = {kind: p.name}, [], []
+        chosen, ignored, dupes = {kind: label if p is None else p.name}, [], []
         sources[kind] = (data, label)
 
     for name in ignored:
@@ -1089,6 +1111,14 @@ def read_linkedin_export(path: FileSource) -> tuple[dict[str, pd.DataFrame], Imp
                           hint="Check the export; the report warnings say what each file "
                                "held.")
     return frames, report
+
+
+def _is_zip(source: Path | io.BytesIO) -> bool:
+    """True when *source* has a zip archive's end record (damaged members may follow)."""
+    try:
+        return zipfile.is_zipfile(source)
+    except (OSError, ValueError):
+        return False
 
 
 #: The ``linkedin`` source: ``netgraph import linkedin EXPORT.zip --owner NAME``; with

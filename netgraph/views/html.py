@@ -1200,18 +1200,37 @@ def build_page(
     if meta["paths"]:
         summary += f"; {meta['paths']} warm path{'s' if meta['paths'] != 1 else ''} highlighted"
     summary += ". Hover or tap for the evidence; scroll to zoom."
-    esc_title = _html.escape(str(title), quote=True)
-    # Substitute the small, escaped pieces first, the large trusted blobs last.
-    page = (
-        _PAGE.replace("@TITLE@", esc_title)
-        .replace("@SUMMARY@", _html.escape(summary))
-        .replace("@LEGEND@", _legend(meta, bool(norm)))
-        .replace("@VIS_VERSION@", _html.escape(version))
-    )
-    head, rest = page.split("@VIS_CSS@")
-    mid, tail = rest.split("@DATA@")
-    mid2, end = tail.split("@VIS_JS@")
-    return "".join([head, css, mid, _json_for_script(data), mid2, js, end])
+    return _fill_template(_PAGE, {
+        "TITLE": _html.escape(str(title), quote=True),
+        "SUMMARY": _html.escape(summary),
+        "LEGEND": _legend(meta, bool(norm)),
+        "VIS_VERSION": _html.escape(version),
+        "VIS_CSS": css,
+        "DATA": _json_for_script(data),
+        "VIS_JS": js,
+    })
+
+
+_PLACEHOLDER_RE = re.compile(r"@([A-Z][A-Z_]*)@")
+
+
+def _fill_template(template: str, values: Mapping[str, str]) -> str:
+    """Replace each ``@NAME@`` of *template* by ``values[NAME]``, in one pass.
+
+    The values are never searched again, so a name, company or title that
+    reads ``@DATA@`` (or the inlined vis-network code) stays as it is.
+
+    Raises
+    ------
+    KeyError
+        A placeholder of *template* without a value (a bug of the template).
+
+    Examples
+    --------
+    >>> _fill_template("<p>@A@ and @B@</p>", {"A": "@B@", "B": "x"})
+    '<p>@B@ and x</p>'
+    """
+    return _PLACEHOLDER_RE.sub(lambda m: values[m.group(1)], template)
 
 
 def write_html(
