@@ -496,3 +496,17 @@ def test_placeholder_words_in_names_are_kept_as_text(word):
     data = page.split('id="ng-data">', 1)[1].split("</script>", 1)[0]
     assert f"Dan {word}" in data and f"Ada {word}" in data
     assert "@VIS_JS@" not in page.split("<script>")[1].split("</script>")[0][:100]
+
+
+def test_page_never_shows_an_email_address(tmp_path):
+    import pandas as pd
+
+    import netgraph as ng
+
+    net = ng.Network()
+    net.import_contacts(pd.DataFrame({"name": ["", "Grace Hopper"],
+                                      "email": ["secret.person@example.org", "grace@navy.mil"],
+                                      "company": ["Acme", "Navy"]}), owner="Ada")
+    page = net.to_html(tmp_path / "p.html").read_text()
+    assert "secret.person@example.org" not in page and "grace@navy.mil" not in page
+    assert "(no name)" in page and "Grace Hopper" in page

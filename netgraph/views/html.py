@@ -237,7 +237,27 @@ def _json_for_script(obj: Any) -> str:
 
 def _name(attrs: Mapping[str, Any], node: Hashable) -> str:
     n = attrs.get("name")
-    return str(node) if _is_missing(n) else str(n)
+    if _is_missing(n) or str(n) == "":
+        return "(no name)" if str(node).startswith("email:") else str(node)
+    return str(n)
+
+
+def public_id(node: Hashable) -> str:
+    """A node's id as the page shows it: e-mail-keyed ids become a stable pseudonym, so an
+    address never appears in the page (people are keyed by their address when an e-mail
+    is all that is known of them).
+
+    Examples
+    --------
+    >>> public_id("in:ada"), public_id("email:ada@example.org")
+    ('in:ada', 'email:6cb3f567e1c3')
+    """
+    text = str(node)
+    if text.startswith("email:"):
+        import hashlib
+
+        return "email:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return text
 
 
 # --------------------------------------------------------------------------- graph arrays
@@ -887,7 +907,7 @@ def _build_data(arr: _Arrays, order: np.ndarray, paths: list[_Path], owners: np.
         for note in on_path.get(i, []):
             add("Warm path", note)
         nodes_out.append({
-            "id": i, "node": str(arr.nodes[i]), "label": name,
+            "id": i, "node": public_id(arr.nodes[i]), "label": name,
             "x": float(xy[rank, 0]), "y": float(xy[rank, 1]),
             "shape": shape, "size": round(size, 1), "kind": group,
             "highlighted": hl, "dimmed": dim, "borderWidth": 4 if hl else 1.5,
