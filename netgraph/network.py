@@ -301,8 +301,8 @@ class Network:
         """
         return self.import_source("affiliations", path_or_frame)
 
-    def import_interactions(self, path_or_frame: PathOrFrame, owner: str | None = None
-                            ) -> ImportReport:
+    def import_interactions(self, path_or_frame: PathOrFrame, owner: str | None = None, *,
+                            create_missing: bool = False) -> ImportReport:
         """Import an interaction log.
 
         Columns: person, other (default: the owner), timestamp, channel
@@ -310,15 +310,23 @@ class Network:
         reached out to person; ``in``: person reached out to other; empty:
         unknown), participants (people in the thread, default 2), note.
 
+        A row that names someone only by a name nobody in the network has (a
+        typo, say) is skipped and reported with the closest names; with
+        ``create_missing=True`` that person is added. Rows with a profile URL
+        or an e-mail address add their person either way.
+
         Examples
         --------
         >>> import pandas as pd, netgraph as ng
         >>> net = ng.Network()
         >>> log = pd.DataFrame({"person": ["Grace Hopper"], "timestamp": ["2026-01-05"],
         ...                     "channel": ["call"]})
-        >>> net.import_interactions(log, owner="Ada Lovelace").imported
+        >>> net.import_interactions(log, owner="Ada Lovelace", create_missing=True).imported
         1
         """
+        if create_missing:
+            return self.import_source("interactions", path_or_frame, owner=owner,
+                                      create_missing=True)
         return self.import_source("interactions", path_or_frame, owner=owner)
 
     def add_company_alias(self, alias: str, company: str) -> None:
