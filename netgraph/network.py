@@ -516,7 +516,8 @@ class Network:
         >>> net = ng.Network()
         >>> _ = net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"] * 3,
         ...     "timestamp": ["2026-01-05", "2026-02-01", "2026-03-01"],
-        ...     "channel": "call", "direction": ["out", "in", "out"]}), owner="Ada")
+        ...     "channel": "call", "direction": ["out", "in", "out"]}), owner="Ada",
+        ...     create_missing=True)
         >>> s = net.strengths(at="2026-03-02")
         >>> s[["name_a", "name_b", "n_call"]].values.tolist()
         [['Ada', 'Grace Hopper', 3]]
@@ -540,7 +541,8 @@ class Network:
         >>> import pandas as pd, netgraph as ng
         >>> net = ng.Network()
         >>> _ = net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"],
-        ...     "timestamp": ["2026-01-05"], "channel": ["meeting"]}), owner="Ada")
+        ...     "timestamp": ["2026-01-05"], "channel": ["meeting"]}), owner="Ada",
+        ...     create_missing=True)
         >>> net.strength("Grace Hopper", at="2026-01-06") > net.strength(
         ...     "Grace Hopper", at="2026-06-06")
         True
@@ -563,7 +565,8 @@ class Network:
         >>> import pandas as pd, netgraph as ng
         >>> net = ng.Network()
         >>> _ = net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"],
-        ...     "timestamp": ["2026-01-05"], "channel": ["meeting"]}), owner="Ada")
+        ...     "timestamp": ["2026-01-05"], "channel": ["meeting"]}), owner="Ada",
+        ...     create_missing=True)
         >>> h = net.strength_history("Grace Hopper", start="2026-01-01", end="2026-03-01")
         >>> h.index.tz is not None and h.idxmax() < h.index[-1]
         True
@@ -585,7 +588,8 @@ class Network:
         >>> import pandas as pd, netgraph as ng
         >>> net = ng.Network()
         >>> _ = net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"],
-        ...     "timestamp": ["2026-01-05"], "channel": ["meeting"]}), owner="Ada")
+        ...     "timestamp": ["2026-01-05"], "channel": ["meeting"]}), owner="Ada",
+        ...     create_missing=True)
         >>> "Grace Hopper" in str(net.explain_strength("Grace Hopper", at="2026-02-01"))
         True
         """
@@ -621,7 +625,8 @@ class Network:
         >>> net = ng.Network()
         >>> _ = net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"] * 4,
         ...     "timestamp": ["2025-01-05", "2025-02-05", "2025-03-05", "2025-04-05"],
-        ...     "channel": "call", "direction": ["out", "in", "out", "in"]}), owner="Ada")
+        ...     "channel": "call", "direction": ["out", "in", "out", "in"]}), owner="Ada",
+        ...     create_missing=True)
         >>> net.ping_list(at="2026-01-01")["person"].tolist()
         ['Grace Hopper']
         """

@@ -579,6 +579,17 @@ def upsert_people(
             cur = people[col].to_numpy().copy()
             fill = vals != "" if col not in ("company", "company_id", "title") else (
                 (upd["company"].to_numpy() != "") & ~kept[is_known])
+            if col == "title" and fill.any():
+                # one title written two ways (an emoji, case, punctuation): the plainer
+                # spelling, whichever export came first; a new title replaces the old
+                old_t, new_t = cur[p[fill]], vals[fill]
+                same = ((name_key(old_t) == name_key(new_t)).to_numpy()
+                        & (people["company_id"].to_numpy()[p[fill]]
+                           == upd["company_id"].to_numpy()[fill]))
+                vals = vals.copy()
+                vals[np.flatnonzero(fill)[same]] = [
+                    min(x, y, key=lambda v: (len(v), v)) for x, y in
+                    zip(old_t[same], new_t[same], strict=True)]
             cur[p[fill]] = vals[fill]
             people[col] = cur
         if "is_owner" in rows:

@@ -825,6 +825,7 @@ def merge_events(t: Tables, rows: pd.DataFrame, owner: str | None = None, *,
             ids = ids.where(ok, "")
             is_new &= ok
     all_unknown = bool(unknown.any()) and not (ok & ~amb).any()
+    unknown_names = list(dict.fromkeys(rows.loc[unknown, "name"].tolist()))
     t = note_source(t, ids[ok & ~is_new], source)  # known people: this source names them too
     if is_new.any():
         nr = rows[is_new & ok]
@@ -849,7 +850,7 @@ def merge_events(t: Tables, rows: pd.DataFrame, owner: str | None = None, *,
         report.imported += st["new"]
         report.merged += st["merged"]
     if report.imported + report.merged == 0 and all_unknown:
-        names = list(dict.fromkeys(rows.loc[unknown, "name"].tolist()))
+        names = unknown_names
         shown = ", ".join(repr(n) for n in names[:3]) + (" ..." if len(names) > 3 else "")
         raise InputError(f"every row names someone not in the network ({shown})",
                          file=report.file or None,
