@@ -630,8 +630,9 @@ def build_parser() -> argparse.ArgumentParser:
             kp.add_argument("--owner", action="append", metavar="NAME",
                             help=f"not used: {source.name} rows name their people")
         for name, help_ in source.options.items():
+            flag = {"action": "store_true", "default": None} if name in source.switches else {}
             kp.add_argument("--" + name.replace("_", "-"), dest=name,
-                            help=help_.replace("%", "%%"))
+                            help=help_.replace("%", "%%"), **flag)
         json_flag(kp)
 
     sp = add("summary", cmd_summary, "what the workspace holds")

@@ -278,8 +278,8 @@ class Network:
         """
         return self.import_source("affiliations", path_or_frame)
 
-    def import_interactions(self, path_or_frame: PathOrFrame, owner: str | None = None
-                            ) -> ImportReport:
+    def import_interactions(self, path_or_frame: PathOrFrame, owner: str | None = None, *,
+                            create_missing: bool = False) -> ImportReport:
         """Import an interaction log.
 
         Columns: person, other (default: the owner), timestamp, channel
@@ -287,15 +287,23 @@ class Network:
         reached out to person; ``in``: person reached out to other; empty:
         unknown), participants (people in the thread, default 2), note.
 
+        A row that names someone only by a name nobody in the network has (a
+        typo, say) is skipped and reported with the closest names; with
+        ``create_missing=True`` that person is added. Rows with a profile URL
+        or an e-mail address add their person either way.
+
         Examples
         --------
         >>> import pandas as pd, netgraph as ng
         >>> net = ng.Network()
         >>> log = pd.DataFrame({"person": ["Grace Hopper"], "timestamp": ["2026-01-05"],
         ...                     "channel": ["call"]})
-        >>> net.import_interactions(log, owner="Ada Lovelace").imported
+        >>> net.import_interactions(log, owner="Ada Lovelace", create_missing=True).imported
         1
         """
+        if create_missing:
+            return self.import_source("interactions", path_or_frame, owner=owner,
+                                      create_missing=True)
         return self.import_source("interactions", path_or_frame, owner=owner)
 
     def import_email(self, path: str | PathLike[str], owner: str | None = None,
@@ -752,7 +760,8 @@ class Network:
         >>> net = ng.Network()
         >>> _ = net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"] * 3,
         ...     "timestamp": ["2026-01-05", "2026-02-01", "2026-03-01"],
-        ...     "channel": "call", "direction": ["out", "in", "out"]}), owner="Ada")
+        ...     "channel": "call", "direction": ["out", "in", "out"]}), owner="Ada",
+        ...     create_missing=True)
         >>> s = net.strengths(at="2026-03-02")
         >>> s[["name_a", "name_b", "n_call"]].values.tolist()
         [['Ada', 'Grace Hopper', 3]]
@@ -776,7 +785,8 @@ class Network:
         >>> import pandas as pd, netgraph as ng
         >>> net = ng.Network()
         >>> _ = net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"],
-        ...     "timestamp": ["2026-01-05"], "channel": ["meeting"]}), owner="Ada")
+        ...     "timestamp": ["2026-01-05"], "channel": ["meeting"]}), owner="Ada",
+        ...     create_missing=True)
         >>> net.strength("Grace Hopper", at="2026-01-06") > net.strength(
         ...     "Grace Hopper", at="2026-06-06")
         True
@@ -799,7 +809,8 @@ class Network:
         >>> import pandas as pd, netgraph as ng
         >>> net = ng.Network()
         >>> _ = net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"],
-        ...     "timestamp": ["2026-01-05"], "channel": ["meeting"]}), owner="Ada")
+        ...     "timestamp": ["2026-01-05"], "channel": ["meeting"]}), owner="Ada",
+        ...     create_missing=True)
         >>> h = net.strength_history("Grace Hopper", start="2026-01-01", end="2026-03-01")
         >>> h.index.tz is not None and h.idxmax() < h.index[-1]
         True
@@ -821,7 +832,8 @@ class Network:
         >>> import pandas as pd, netgraph as ng
         >>> net = ng.Network()
         >>> _ = net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"],
-        ...     "timestamp": ["2026-01-05"], "channel": ["meeting"]}), owner="Ada")
+        ...     "timestamp": ["2026-01-05"], "channel": ["meeting"]}), owner="Ada",
+        ...     create_missing=True)
         >>> "Grace Hopper" in str(net.explain_strength("Grace Hopper", at="2026-02-01"))
         True
         """
@@ -857,7 +869,8 @@ class Network:
         >>> net = ng.Network()
         >>> _ = net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"] * 4,
         ...     "timestamp": ["2025-01-05", "2025-02-05", "2025-03-05", "2025-04-05"],
-        ...     "channel": "call", "direction": ["out", "in", "out", "in"]}), owner="Ada")
+        ...     "channel": "call", "direction": ["out", "in", "out", "in"]}), owner="Ada",
+        ...     create_missing=True)
         >>> net.ping_list(at="2026-01-01")["person"].tolist()
         ['Grace Hopper']
         """

@@ -491,7 +491,7 @@ def test_invitations(tmp_path):
             f"Di D,Ada L,never,,INCOMING,{IN}di,{IN}ada\n")
     inv = read_linkedin_invitations(write(tmp_path, "Invitations.csv", text))
     assert list(inv.columns) == ["line", "from_name", "to_name", "from_url", "to_url",
-                                 "sent_at", "direction", "message_present"]
+                                 "sent_at", "direction", "message", "message_present"]
     assert inv["direction"].tolist() == ["out", "in"]
     assert inv["message_present"].tolist() == [False, True]
     assert inv["to_url"].tolist() == [f"{IN}bob", f"{IN}ada"]
@@ -568,13 +568,14 @@ def test_export_zip_reads_in_memory_and_ignores_coach_messages(tmp_path):
         for name, data in files.items():
             zf.writestr(name, data)
     frames, report = read_linkedin_export(z)
-    assert sorted(frames) == ["connections", "invitations", "messages", "positions"]
+    assert sorted(frames) == ["connections", "invitations", "messages", "positions", "profile"]
     assert len(frames["messages"]) == 11 and len(frames["connections"]) == 1
     ignored = sorted(w.reason for w in report.warnings)
     assert ignored == ["ignored coach_messages.csv: not conversations with contacts",
                        "ignored learning_coach_messages.csv: not conversations with contacts"]
     assert [p.kind for p in report.parts] == ["linkedin connections", "linkedin messages",
-                                              "linkedin invitations", "linkedin positions"]
+                                              "linkedin invitations", "linkedin positions",
+                                              "linkedin profile"]
     assert frames["messages"].attrs["report"].file.endswith("::messages.csv")
     assert not (tmp_path / "Connections.csv").exists()  # nothing extracted
 

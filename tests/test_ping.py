@@ -134,7 +134,7 @@ def test_network_ping_list_resets_on_log_interaction(tmp_path):
                   "channel": "call", "direction": ["out", "in"] * 6 + ["out"]}
                  ).to_csv(path, index=False)
     net = ng.Network()
-    net.import_interactions(path, owner="Ada Lovelace")
+    net.import_interactions(path, owner="Ada Lovelace", create_missing=True)
     first = net.ping_list(at="2026-03-01")
     assert first.person.iloc[0] == "Grace Hopper"
     assert "cooling" in first.reason.iloc[0]

@@ -28,7 +28,7 @@ def net(tmp_path):
         "direction": ["", "out", "in", "", "in", "out", "out", "in", ""],
     }).to_csv(path, index=False)
     network = ng.Network()
-    network.import_interactions(path, owner="Ada Lovelace")
+    network.import_interactions(path, owner="Ada Lovelace", create_missing=True)
     yield network
     plt.close("all")
 

@@ -83,7 +83,7 @@ def test_reported_round_trip_defects(tmp_path):
                         "timestamp": ["2024-01-01T00:00:00.123456789Z",
                                       "2262-04-11 23:47:16.854775807", "2024-02-01"],
                         "channel": "call"})
-    net.import_interactions(log, owner="Ada")
+    net.import_interactions(log, owner="Ada", create_missing=True)
     net.import_affiliations(pd.DataFrame({"name": ["Grace Hopper"], "company": ["Navy"],
                                           "start": ["2020-01-01"], "end": [""]}))
     path = tmp_path / "ws.db"
@@ -170,7 +170,7 @@ def _saved(tmp_path):
     path = tmp_path / "ws.db"
     net = ng.Network()
     net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"], "timestamp": ["2026-01-05"],
-                                          "channel": ["call"]}), owner="Ada")
+                                          "channel": ["call"]}), owner="Ada", create_missing=True)
     net.save(path)
     return path
 

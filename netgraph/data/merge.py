@@ -37,6 +37,7 @@ __all__ = [
     "add_overrides",
     "add_ties",
     "canonical_ids",
+    "fold_same_people",
     "note_source",
     "pair_key",
     "rename_people",
@@ -471,6 +472,22 @@ def _same_name_and_employer(t: Tables, ids: pd.Series, unknown: np.ndarray, url:
     return ids
 
 
+#: The source of a person's own job history (an owner's Positions.csv): it beats
+#: what other people's rows say about their employer.
+OWN_HISTORY = "linkedin-positions"
+
+
+def _has_own_history(t: Tables) -> np.ndarray:
+    """Per person (row of ``people``): whether their own job history is imported."""
+    aff = t.affiliations
+    out = np.zeros(len(t.people), dtype=bool)
+    if len(aff):
+        mine = aff["source"].str.contains(OWN_HISTORY, regex=False).to_numpy()
+        codes = aff["person_id"].cat.codes.to_numpy()[mine]
+        out[codes[codes >= 0]] = True
+    return out
+
+
 def upsert_people(
     t: Tables,
     rows: pd.DataFrame,
@@ -484,7 +501,10 @@ def upsert_people(
 
     Known people get their non-empty fields updated (a newer export brings a
     new company and title); a changed current employer closes the previous
-    snapshot affiliation (``end = as_of``) and opens the new one.
+    snapshot affiliation (``end = as_of``) and opens the new one. A person
+    whose own job history is imported (an owner's Positions.csv) keeps the
+    employer and title it gives: other people's rows about them change
+    neither.
 
     Parameters
     ----------
@@ -539,6 +559,9 @@ def upsert_people(
     stats = {"new": int((~is_known).sum()), "merged": int(n_rows - (~is_known).sum()),
              "new_ids": set(new["person_id"].to_numpy()[~is_known])}
     old_company = pd.Series([], dtype="object")
+    kept = np.zeros(len(new), dtype=bool)  # their own job history says where they work
+    if is_known.any() and update:
+        kept[is_known] = _has_own_history(t)[pos[is_known]]
     if is_known.any():
         people = people.copy()
         upd = new[is_known]
@@ -555,7 +578,18 @@ def upsert_people(
             vals = upd[col].to_numpy()
             cur = people[col].to_numpy().copy()
             fill = vals != "" if col not in ("company", "company_id", "title") else (
-                upd["company"].to_numpy() != "")
+                (upd["company"].to_numpy() != "") & ~kept[is_known])
+            if col == "title" and fill.any():
+                # one title written two ways (an emoji, case, punctuation): the plainer
+                # spelling, whichever export came first; a new title replaces the old
+                old_t, new_t = cur[p[fill]], vals[fill]
+                same = ((name_key(old_t) == name_key(new_t)).to_numpy()
+                        & (people["company_id"].to_numpy()[p[fill]]
+                           == upd["company_id"].to_numpy()[fill]))
+                vals = vals.copy()
+                vals[np.flatnonzero(fill)[same]] = [
+                    min(x, y, key=lambda v: (len(v), v)) for x, y in
+                    zip(old_t[same], new_t[same], strict=True)]
             cur[p[fill]] = vals[fill]
             people[col] = cur
         if "is_owner" in rows:
@@ -571,7 +605,7 @@ def upsert_people(
     t2 = t.with_people(people) if len(added) or is_known.any() else t
     t2 = _refresh_companies(t2, new[["company_id", "company"]])
     # current-employer affiliations from the snapshot
-    snap = new[new["company_id"] != ""]
+    snap = new[(new["company_id"] != "").to_numpy() & ~kept]
     if update and len(snap):
         t2 = _snapshot_affiliations(t2, snap, old_company, source, as_of)
     return t2, ids, stats
@@ -835,10 +869,13 @@ def add_affiliations(t: Tables, rows: pd.DataFrame, *, source: str) -> tuple[Tab
     return t.replace(affiliations=aff), stats
 
 
-def add_interactions(t: Tables, rows: pd.DataFrame) -> tuple[Tables, dict[str, int]]:
+def add_interactions(t: Tables, rows: pd.DataFrame, *, new_ties: bool = True
+                     ) -> tuple[Tables, dict[str, int]]:
     """Add interaction rows (canonical columns); exact duplicates are merged.
 
-    Every interacting pair also gets a tie (source ``interactions``).
+    Every interacting pair also gets a tie (source ``interactions``); with
+    ``new_ties=False`` (invitations never accepted) the events are kept as
+    evidence but only pairs already tied are marked, no tie is made.
     """
     new = schema.conform(rows, "interactions", person_ids=t.person_dtype)
     inter = t.interactions
@@ -856,6 +893,11 @@ def add_interactions(t: Tables, rows: pd.DataFrame) -> tuple[Tables, dict[str, i
     if len(new):
         inter = append_rows(t, "interactions", new)
         first = new.sort_values("timestamp", kind="stable")
+        if not new_ties:
+            ties = t.ties
+            known = pair_key(ties["a"].cat.codes.to_numpy(), ties["b"].cat.codes.to_numpy())
+            mine = pair_key(_codes_of(first["person_id"]), _codes_of(first["other_id"]))
+            first = first[np.isin(mine, known)]
         t, _ = add_ties(t.replace(interactions=inter), first["person_id"].astype("object"),
                         first["other_id"].astype("object"),
                         pd.Series(pd.NaT, index=first.index, dtype="datetime64[ns, UTC]"),
@@ -959,6 +1001,195 @@ def tie_owner(t: Tables, owners: Sequence[str], person: str, *, name: str | None
                         cli_hint=f"Pass --other {choices[0]!r}.")
 
 
+def fold_same_people(t: Tables, people: Iterable[str] | None = None
+                     ) -> tuple[Tables, dict[str, str]]:
+    """Fold records that are one person by name and current employer.
+
+    Records with the same folded name and the same current employer whose
+    keys agree (at most one profile URL, one e-mail address and one owner
+    among them) are one person: had they arrived in another order, the
+    import would have matched them. The strongest id survives (URL, then
+    e-mail, then name); the other tables are re-pointed and rows that become
+    one (a tie asserted twice, an interaction logged twice) are combined.
+    Records whose keys conflict (two URLs) stay apart.
+
+    Parameters
+    ----------
+    t : Tables
+    people : iterable of str, optional
+        Only groups that include one of these person ids (default: all).
+
+    Returns
+    -------
+    tables, folded
+        The new tables and the folded id -> surviving id map.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netgraph.data.merge import Tables, fold_same_people, upsert_people
+    >>> rows = pd.DataFrame({"name": ["Mei Mendes", "Mei Mendes"],
+    ...                      "url": ["https://www.linkedin.com/in/mei", ""],
+    ...                      "email": ["", "mei@example.com"], "company": ["Kestrel"] * 2})
+    >>> t, _, _ = upsert_people(Tables.empty(), rows, source="toy",
+    ...                         ids=pd.Series(["in:mei", "email:mei@example.com"]))
+    >>> t2, folded = fold_same_people(t)
+    >>> folded, t2.people[["person_id", "email"]].values.tolist()
+    ({'email:mei@example.com': 'in:mei'}, [['in:mei', 'mei@example.com']])
+    """
+    consider = np.ones(len(t.people), bool) if people is None else t.people["person_id"].isin(
+        pd.Series(list(people), dtype=object)).to_numpy()
+    folded = _same_person_groups(t, consider)
+    return (_fold_people(t, folded), folded) if folded else (t, {})
+
+
+def _same_person_groups(t: Tables, consider: np.ndarray) -> dict[str, str]:
+    """Old -> surviving id of people who are one person by name and employer.
+
+    Two records with the same folded name and the same current employer whose
+    keys do not conflict (at most one profile URL and one e-mail address among
+    them, at most one owner) are one person: had they arrived in the other
+    order, the import would have matched them. A group with two URLs or two
+    addresses is left alone (an ambiguous name is never merged silently).
+    """
+    p = t.people
+    comp = p["company_id"].to_numpy(dtype=object)
+    names = t.name_keys().to_numpy(dtype=object)
+    cand = np.flatnonzero((comp != "") & (names != ""))
+    if len(cand) < 2:
+        return {}
+    key = pd.Series(names[cand] + "\x00" + comp[cand], dtype=object)
+    dup = key.duplicated(keep=False).to_numpy()
+    if not dup.any():
+        return {}
+    pos = cand[dup]
+    g = pd.DataFrame({"key": key.to_numpy()[dup], "pid": p["person_id"].to_numpy(object)[pos],
+                      "url": p["url"].to_numpy(object)[pos],
+                      "email": p["email"].to_numpy(object)[pos],
+                      "owner": p["is_owner"].to_numpy()[pos], "consider": consider[pos]})
+    g["url"] = g["url"].where(g["url"] != "", None)
+    g["email"] = g["email"].where(g["email"] != "", None)
+    per = g.groupby("key", sort=False).agg(urls=("url", "nunique"), mails=("email", "nunique"),
+                                           owners=("owner", "sum"), asked=("consider", "any"))
+    ok = per.index[(per["urls"] <= 1) & (per["mails"] <= 1) & (per["owners"] <= 1)
+                   & per["asked"]]
+    g = g[g["key"].isin(ok)]
+    if not len(g):
+        return {}
+    # an owner keeps their id (it is held by the import under way), then URL, e-mail, name
+    rank = np.select([g["owner"].to_numpy(bool), g["pid"].str.startswith("in:"),
+                      g["pid"].str.startswith("email:")], [0, 1, 2], 3)
+    g = g.assign(rank=rank).sort_values(["key", "rank", "pid"], kind="stable")
+    keep = g.drop_duplicates("key").set_index("key")["pid"]
+    gone = g[g["key"].duplicated()]
+    return dict(zip(gone["pid"].tolist(), gone["key"].map(keep).tolist(), strict=True))
+
+
+def _fold_people(t: Tables, mapping: dict[str, str]) -> Tables:
+    """*t* with each person of *mapping* folded into the person it maps to.
+
+    The survivor keeps its values and gains what only the folded record had
+    (URL, e-mail, names, title), the union of sources and owner flags; rows of
+    the other tables are re-pointed, and rows that become the same (one tie
+    asserted twice, one interaction logged twice, one job) are combined as an
+    import would have combined them.
+    """
+    p = t.people
+    pid = p["person_id"].to_numpy(dtype=object)
+    old = pd.Index(pid, dtype=object)
+    target = pd.Series(pid, dtype=object).map(lambda v: mapping.get(v, v)).to_numpy(dtype=object)
+    gone = np.array([v in mapping for v in pid], dtype=bool)
+    tpos = old.get_indexer(target)
+    people = p.copy()
+    cols = ["name", "first_name", "last_name", "url", "email", "title"]
+    for col in cols:
+        vals = people[col].to_numpy(dtype=object).copy()
+        src = np.flatnonzero(gone & (vals != ""))
+        dst = tpos[src]
+        fill = vals[dst] == ""
+        vals[dst[fill]] = vals[src[fill]]
+        people[col] = vals
+    own = people["is_owner"].to_numpy().copy()
+    np.logical_or.at(own, tpos[gone], own[gone])
+    people["is_owner"] = own
+    srcs = people["source"].to_numpy(dtype=object).copy()
+    for s, d in zip(np.flatnonzero(gone), tpos[gone], strict=True):
+        srcs[d] = _join_sets(srcs[d], srcs[s])
+    people["source"] = srcs
+    people = people[~gone].reset_index(drop=True)
+    ids = pd.Index(people["person_id"].to_numpy(), dtype=object)
+    dtype = schema.person_dtype(ids)
+    remap = ids.get_indexer(target)  # old code -> new code
+    out: dict[str, pd.DataFrame] = {"people": people}
+    for name, pcols in schema.PERSON_COLUMNS.items():
+        f = getattr(t, name).copy(deep=False)
+        for col in pcols:
+            codes = f[col].cat.codes.to_numpy()
+            f[col] = pd.Categorical.from_codes(np.where(codes >= 0, remap[codes], -1),
+                                               dtype=dtype, validate=False)
+        if set(pcols) == {"a", "b"} and len(f):
+            a, b = f["a"].astype(object).to_numpy(), f["b"].astype(object).to_numpy()
+            swap = a > b
+            ca, cb = f["a"].cat.codes.to_numpy(), f["b"].cat.codes.to_numpy()
+            f["a"] = pd.Categorical.from_codes(np.where(swap, cb, ca), dtype=dtype,
+                                               validate=False)
+            f["b"] = pd.Categorical.from_codes(np.where(swap, ca, cb), dtype=dtype,
+                                               validate=False)
+        out[name] = f.reset_index(drop=True)
+    ties = out["ties"]
+    if len(ties):
+        ties = ties[ties["a"].cat.codes.to_numpy() != ties["b"].cat.codes.to_numpy()]
+        ties = ties.assign(owner=ties["owner"].map(lambda v: ";".join(sorted(
+            {mapping.get(o, o) for o in v.split(";") if o}))).astype(object))
+        key = pair_key(ties["a"].cat.codes.to_numpy(), ties["b"].cat.codes.to_numpy())
+        twice = pd.Series(key).duplicated(keep=False).to_numpy()
+        if twice.any():
+            many = ties[twice].assign(key=key[twice])
+            comb = many.groupby("key", sort=False).agg(
+                since=("since", "min"),
+                source=("source", lambda s: ";".join(sorted({v for x in s for v in x.split(";")
+                                                             if v}))),
+                owner=("owner", lambda s: ";".join(sorted({v for x in s for v in x.split(";")
+                                                           if v}))))
+            keep = ~pd.Series(key).duplicated().to_numpy()
+            k = pd.Series(key[keep])
+            ties = ties[keep].copy()
+            hit = twice[keep]
+            for col in ("since", "source", "owner"):
+                vals = ties[col].to_numpy().copy()
+                vals[hit] = k[hit].map(comb[col]).to_numpy()
+                ties[col] = vals
+        out["ties"] = ties.reset_index(drop=True)
+    inter = out["interactions"]
+    if len(inter):
+        inter = inter[inter["person_id"].cat.codes.to_numpy()
+                      != inter["other_id"].cat.codes.to_numpy()]
+        icols = ["person_id", "other_id", "timestamp", "channel", "direction", "source"]
+        out["interactions"] = inter[~pd.util.hash_pandas_object(
+            inter[icols], index=False).duplicated().to_numpy()].reset_index(drop=True)
+    aff = out["affiliations"]
+    if len(aff):
+        pc = aff["person_id"].cat.codes.to_numpy()
+        k = pd.DataFrame({"p": pc, "c": aff["company_id"].to_numpy(object),
+                          "s": aff["start"].astype("int64").to_numpy()})
+        dup = k.duplicated().to_numpy().copy()
+        # a current job with a start date supersedes a snapshot row (no start) there
+        dated = set(zip(pc[aff["current"].to_numpy() & aff["start"].notna().to_numpy()],
+                        aff["company_id"].to_numpy(object)[aff["current"].to_numpy()
+                                                           & aff["start"].notna().to_numpy()],
+                        strict=True))
+        snap = (aff["current"] & aff["start"].isna()).to_numpy().copy()
+        if dated and snap.any():
+            snap &= np.array([(a, c) in dated for a, c in zip(
+                pc, aff["company_id"].to_numpy(object), strict=True)], dtype=bool)
+            dup |= snap
+        out["affiliations"] = aff[~dup].reset_index(drop=True)
+    new = t.replace(**out)
+    new._memo.put("ids", ids)
+    new._memo.put("dtype", dtype)
+    return new
+
+
 def canonical_ids(t: Tables, people: Iterable[str] | None = None
                   ) -> tuple[Tables, dict[str, str]]:
     """Re-key people whose id is weaker than what is now known about them.
@@ -970,6 +1201,13 @@ def canonical_ids(t: Tables, people: Iterable[str] | None = None
     id does not depend on the order their data arrived in. An id already taken
     by someone else is left alone (that pair is a duplicate to suggest).
 
+    First, records with the same folded name and current employer whose keys
+    agree (at most one profile URL, one e-mail address and one owner among
+    them) are folded into one person: a log that named someone by URL before
+    any export placed them, then an export that lists them by name or e-mail
+    only, gives the same person as the other order. Records whose keys
+    conflict (two URLs) stay apart.
+
     Parameters
     ----------
     t : Tables
@@ -979,7 +1217,8 @@ def canonical_ids(t: Tables, people: Iterable[str] | None = None
     Returns
     -------
     tables, renamed
-        The re-keyed tables and the old -> new id map.
+        The re-keyed tables and the old -> new id map (folded records map to
+        the person they were folded into).
 
     Examples
     --------
@@ -992,10 +1231,16 @@ def canonical_ids(t: Tables, people: Iterable[str] | None = None
     >>> renamed, t2.people["person_id"].tolist()
     ({'name:ada l@': 'in:ada-l'}, ['in:ada-l'])
     """
+    people = None if people is None else list(people)
     p = t.people
-    pid = p["person_id"].to_numpy(dtype=object)
     consider = np.ones(len(p), bool) if people is None else p["person_id"].isin(
-        pd.Series(list(people), dtype=object)).to_numpy()
+        pd.Series(people, dtype=object)).to_numpy()
+    t, folded = fold_same_people(t, people)
+    if folded:  # one person by name and employer, keys that agree: folded first
+        p = t.people
+        consider = np.ones(len(p), bool) if people is None else p["person_id"].isin(
+            pd.Series([folded.get(v, v) for v in people], dtype=object)).to_numpy()
+    pid = p["person_id"].to_numpy(dtype=object)
     by_name = p["person_id"].str.startswith("name:").to_numpy()
     no_employer = p["person_id"].str.endswith("@").to_numpy()
     by_mail = p["person_id"].str.startswith("email:").to_numpy()
@@ -1004,14 +1249,15 @@ def canonical_ids(t: Tables, people: Iterable[str] | None = None
                        | (by_name & no_employer & (p["company_id"] != "").to_numpy())
                        | (by_mail & has_url))
     if not weak.any():
-        return t, {}
+        return t, folded
     rows = p[weak]
     strong = person_ids(rows["url"], rows["email"], rows["name"], rows["company_id"]).to_numpy()
     old = pid[weak]
     ok = (strong != "") & (strong != old) & (t.ids.get_indexer(strong) < 0)
     ok &= ~pd.Series(strong).duplicated(keep=False).to_numpy()
     mapping = dict(zip(old[ok].tolist(), strong[ok].tolist(), strict=True))
-    return (rename_people(t, mapping), mapping) if mapping else (t, {})
+    renamed = {k: mapping.get(v, v) for k, v in folded.items()} | mapping
+    return (rename_people(t, mapping), renamed) if mapping else (t, renamed)
 
 
 def rename_people(t: Tables, mapping: dict[str, str]) -> Tables:

@@ -313,7 +313,8 @@ def reach(
     index : PathIndex
     companies : str or iterable of str, optional
         Companies to report (any spelling). Default: every company someone
-        in the network works or worked at.
+        in the network works or worked at, but for the sources' own current
+        and former employers (name one to see it).
     source, max_hops, exclude, objective
         As in :func:`warm_paths`.
 
@@ -409,7 +410,10 @@ def reach(
     n_cur = np.bincount(link_comp, weights=ix.emp_current, minlength=ix.n_companies
                         ).astype(np.int64)
     if companies is None:
-        codes = np.flatnonzero(lens > 0)
+        # the sources' own current and former employers are not targets unless named
+        own = np.zeros(ix.n_companies, dtype=bool)
+        own[link_comp[np.isin(ix.emp_person, S)]] = True
+        codes = np.flatnonzero((lens > 0) & ~own)
     else:
         items = [companies] if isinstance(companies, str) else list(companies)
         codes_l = []

@@ -21,10 +21,12 @@ import pandas as pd
 
 from netgraph.data.identity import name_key
 from netgraph.data.merge import (
+    OWN_HISTORY,
     Tables,
     add_affiliations,
     add_interactions,
     add_ties,
+    fold_same_people,
     note_source,
     resolve_people,
     upsert_people,
@@ -167,6 +169,19 @@ def _import_people_and_ties(t: Tables, rows: pd.DataFrame, owner_id, source: str
         if group.any():
             t, ids[group], new_person[group] = _people_batch(t, rows[group], source, reports,
                                                              since_col)
+    # records this batch placed at the employer of a same-named record are one person
+    # before anything else is resolved against them (whatever order the data came in)
+    t, folded = fold_same_people(t, pd.unique(ids[ids != ""]))
+    if folded:
+        def fold(v: np.ndarray) -> np.ndarray:
+            return pd.Series(v, dtype=object).map(folded).fillna(
+                pd.Series(v, dtype=object)).to_numpy(dtype=object)
+
+        ids = fold(ids)
+        if isinstance(owner_id, pd.Series):
+            owner_id = pd.Series(fold(owner_id.to_numpy(dtype=object)), index=owner_id.index)
+        elif isinstance(owner_id, str):
+            owner_id = folded.get(owner_id, owner_id)
     if callable(owner_id):
         t, owner_id = owner_id(t)
     if not isinstance(owner_id, pd.Series):
@@ -301,12 +316,57 @@ def _row_keys(rows: pd.DataFrame) -> pd.Series:
     return url.where(url != "", ("\x1e" + email).where(email != "", "\x1d" + named))
 
 
-def _read_export(path, owner: str | None, owner_url: str):
-    """Read one export; infer the owner's URL from messages.csv when possible."""
+def _check_owner(t: Tables | None, path, owner: str | None, owner_url: str,
+                 frames: dict) -> None:
+    """Refuse an export filed under someone it does not belong to.
+
+    Whose export it is comes from Profile.csv, else from messages.csv (the most
+    frequent sender who is not a connection); when neither tells, the given owner
+    stands.
+    """
+    from netgraph.sources import linkedin as li
+
+    if not owner and not owner_url:
+        return
+    name, url, how = li.export_owner(frames)
+    if not name and not url:
+        return
+    given = str(owner or "").strip()
+    given_url = li.normalise_linkedin_url(owner_url) if owner_url else ""
+    if t is not None and given and t.ids.get_indexer([given])[0] >= 0:  # a person id
+        row = t.people.iloc[t.ids.get_indexer([given])[0]]
+        given, given_url = str(row["name"]), given_url or str(row["url"])
+    elif "linkedin.com/in/" in given.lower():
+        given, given_url = "", li.normalise_linkedin_url(given)
+    if given_url and url:
+        if given_url == url:
+            return
+    elif given and name:
+        a = set(name_key(pd.Series([given])).iloc[0].split())
+        b = set(name_key(pd.Series([name])).iloc[0].split())
+        if a and b and (a <= b or b <= a):  # "Ada" for "Ada Lovelace" is fine
+            return
+    else:
+        return
+    who = name or url
+    shown = owner or owner_url
+    raise InputError(
+        f"this looks like {who}'s export ({how}), not {shown}'s", file=str(path),
+        expected=f"the export of {shown}, or the owner whose export this is",
+        hint=f"Pass owner={who!r} for this export (one owner per export: "
+             "owner=[...] with one name per path for a team).",
+        cli_hint=f"Pass --owner {who!r} for this file; for several exports, one --owner per "
+                 "file, in the same order.")
+
+
+def _read_export(path, owner: str | None, owner_url: str, t: Tables | None = None):
+    """Read one export (checking it is *owner*'s); infer the owner's URL from
+    messages.csv when possible."""
     from netgraph.sources import linkedin as li
 
     frames, report = li.read_linkedin_export(path)
     report.kind = report.kind or "linkedin export"
+    _check_owner(t, path, owner, owner_url, frames)
     msgs_int = None
     owner_name = ""
     if "messages" in frames:
@@ -328,7 +388,7 @@ def _read_export(path, owner: str | None, owner_url: str):
 def import_linkedin(t: Tables, path: str | PathLike[str], owner: str | None,
                     owner_url: str = "") -> tuple[Tables, ImportReport]:
     """Import a LinkedIn export: Connections.csv, messages.csv, the .zip or its folder."""
-    frames, msgs_int, report, owner_url, owner_name = _read_export(path, owner, owner_url)
+    frames, msgs_int, report, owner_url, owner_name = _read_export(path, owner, owner_url, t)
     t, owner_id = ensure_owner(t, owner, owner_url, owner_name)
     if "connections" in frames:
         con = frames["connections"]
@@ -355,7 +415,7 @@ def import_team(t: Tables, exports: Sequence[tuple[str, str | PathLike[str]]]
                          hint="Pass {'Owner Name': 'path/to/export.zip', ...}.",
                          cli_hint="netgraph import linkedin a.zip b.zip --owner A --owner B")
     report = ImportReport(file=f"{len(exports)} exports", kind="linkedin team")
-    read = [(path, *_read_export(path, owner, "")) for owner, path in exports]
+    read = [(path, *_read_export(path, owner, "", t)) for owner, path in exports]
     report.parts.extend(rep for _, _, _, rep, _, _ in read)
     owner_ids: list[str] = []
 
@@ -406,7 +466,8 @@ def _import_export_events(t: Tables, frames: dict, msgs_int, owner_id: str,
         pos = frames["positions"]
         rep = pos.attrs.get("report") or ImportReport(kind="linkedin positions")
         rows = pos.assign(person_id=owner_id, end=pos["end"].where(~pos["current"], pd.NaT))
-        t, st = add_affiliations(t, rows, source="linkedin-positions")
+        t, st = add_affiliations(t, rows, source=OWN_HISTORY)
+        t = _own_history_wins(t, owner_id)
         rep.imported, rep.merged = st["new"], st["merged"]
         _adopt(report, rep)
     if msgs_int is not None:
@@ -433,11 +494,38 @@ def _import_export_events(t: Tables, frames: dict, msgs_int, owner_id: str,
             "name": inv["to_name"].where(d == "out", inv["from_name"]),
             "url": inv["to_url"].where(d == "out", inv["from_url"]),
             "timestamp": inv["sent_at"], "direction": d,
+            "note": inv.get("message", ""),
         })
+        # an invitation is evidence, not a connection: no tie unless Connections.csv has one
         t = _import_events(t, rows, owner_id, rep, channel="linkedin",
-                           source="linkedin-invitations")
+                           source="linkedin-invitations", new_ties=False)
         _adopt(report, rep)
     return t
+
+
+def _own_history_wins(t: Tables, person_id: str) -> Tables:
+    """The person's own job history (Positions.csv) beats what others' rows said: the
+    employer snapshots other exports recorded for them are dropped, and their employer
+    and title are those of their latest current position (none: no employer)."""
+    aff = t.affiliations
+    mine = (aff["person_id"].astype(object) == person_id).to_numpy()
+    own = mine & aff["source"].str.contains(OWN_HISTORY, regex=False).to_numpy()
+    if not own.any():
+        return t
+    snap = mine & ~own & aff["start"].isna().to_numpy() & ~aff["source"].str.contains(
+        "history", regex=False).to_numpy()
+    if snap.any():
+        aff = aff[~snap].reset_index(drop=True)
+    cur = aff[own[~snap] & aff["current"].to_numpy()].sort_values("start", kind="stable")
+    company, title = (cur["company"].iloc[-1], cur["title"].iloc[-1]) if len(cur) else ("", "")
+    people = t.people.copy()
+    at = t.ids.get_indexer([person_id])[0]
+    for col, val in (("company", company), ("company_id", t.company_ids(
+            pd.Series([company])).iloc[0]), ("title", title)):
+        vals = people[col].to_numpy(dtype=object).copy()
+        vals[at] = val
+        people[col] = vals
+    return t.replace(affiliations=aff).with_people(people)
 
 
 def _adopt(report: ImportReport, part: ImportReport) -> None:
@@ -458,8 +546,9 @@ def _check_usable(report: ImportReport, path) -> None:
 
 
 def _import_events(t: Tables, rows: pd.DataFrame, owner_id: str, report: ImportReport, *,
-                   channel: str | None, source: str) -> Tables:
-    """Resolve counterparts of owner-centred events and add them as interactions."""
+                   channel: str | None, source: str, new_ties: bool = True) -> Tables:
+    """Resolve counterparts of owner-centred events and add them as interactions
+    (``new_ties=False``: no tie to a counterpart who is not tied to the owner yet)."""
     report.imported = report.merged = 0
     ids, is_new, ambiguous = resolve_people(t, rows)
     amb = ambiguous != ""
@@ -493,7 +582,7 @@ def _import_events(t: Tables, rows: pd.DataFrame, owner_id: str, report: ImportR
         "note": rows["note"].to_numpy() if "note" in rows else "",
     })
     events["timestamp"] = pd.to_datetime(events["timestamp"], utc=True)
-    t, st = add_interactions(t, events)
+    t, st = add_interactions(t, events, new_ties=new_ties)
     report.imported += st["new"]
     report.merged += st["merged"]
     return t
@@ -635,13 +724,29 @@ def merge_history(t: Tables, rows: pd.DataFrame, *, source: str = "history",
     return t, report
 
 
+def _report_unknown(t: Tables, rows: pd.DataFrame, report: ImportReport) -> None:
+    """Skip rows naming someone unknown, each with the closest known names."""
+    from netgraph.data.resolve import Resolver
+
+    resolver = Resolver(t.people, t.companies)
+    hints: dict[str, str] = {}
+    for name in pd.unique(rows["name"]):
+        close = resolver.suggest(str(name), companies=False, limit=3)
+        hints[name] = (f"; did you mean {' or '.join(repr(c) for c in close)}?" if close
+                       else "")
+    for line, name in zip(rows["line"], rows["name"], strict=True):
+        report.skip(int(line), f"nobody named {name!r} in the network{hints[name]} (not added: "
+                               "pass create_missing=True / --create-missing to add them)")
+
+
 #: Defaults of the optional columns of interaction events.
 _EVENT_DEFAULTS = {"person": "", "person_url": "", "person_email": "", "other": "",
                    "channel": "other", "direction": "", "participants": 2, "note": ""}
 
 
 def merge_events(t: Tables, rows: pd.DataFrame, owner: str | None = None, *,
-                 source: str = "interactions") -> tuple[Tables, ImportReport]:
+                 source: str = "interactions", create_missing: bool = True
+                 ) -> tuple[Tables, ImportReport]:
     """Merge interaction events: who was in touch with whom, when, how.
 
     Parameters
@@ -659,11 +764,17 @@ def merge_events(t: Tables, rows: pd.DataFrame, owner: str | None = None, *,
         when some row has no ``other``.
     source : str, default "interactions"
         The source label recorded on the events and on new people.
+    create_missing : bool, default True
+        Add the people rows name only by a name nobody in the network has.
+        False: such rows are skipped and reported with the closest known
+        names (a typo must not make a person); rows with a profile URL or
+        e-mail address add their person either way.
 
     Raises
     ------
     InputError
-        No row could be merged.
+        No row could be merged (with ``create_missing=False``: every row
+        names someone unknown).
 
     Examples
     --------
@@ -704,6 +815,17 @@ def merge_events(t: Tables, rows: pd.DataFrame, owner: str | None = None, *,
     for line, why in zip(rows.loc[amb, "line"], ambiguous[amb], strict=True):
         report.skip(int(line), f"ambiguous name: {why}")
     ok = ids != ""
+    unknown = pd.Series(False, index=rows.index)
+    if not create_missing:
+        # a name nobody has (a typo?) does not make a person unless asked
+        unknown = is_new & ok & (rows["url"] == "") & (rows["email"] == "")
+        if unknown.any():
+            _report_unknown(t, rows[unknown], report)
+            ok &= ~unknown
+            ids = ids.where(ok, "")
+            is_new &= ok
+    all_unknown = bool(unknown.any()) and not (ok & ~amb).any()
+    unknown_names = list(dict.fromkeys(rows.loc[unknown, "name"].tolist()))
     t = note_source(t, ids[ok & ~is_new], source)  # known people: this source names them too
     if is_new.any():
         nr = rows[is_new & ok]
@@ -727,6 +849,17 @@ def merge_events(t: Tables, rows: pd.DataFrame, owner: str | None = None, *,
         t, st = add_interactions(t, events)
         report.imported += st["new"]
         report.merged += st["merged"]
+    if report.imported + report.merged == 0 and all_unknown:
+        names = unknown_names
+        shown = ", ".join(repr(n) for n in names[:3]) + (" ..." if len(names) > 3 else "")
+        raise InputError(f"every row names someone not in the network ({shown})",
+                         file=report.file or None,
+                         expected="people the network knows (import the exports first), or "
+                                  "a profile URL or e-mail address per row",
+                         hint="Check the names (report.issues() lists suggestions), or pass "
+                              "create_missing=True to add them as new people.",
+                         cli_hint="Check the names, or pass --create-missing to add them as "
+                                  "new people.")
     if report.imported + report.merged == 0:
         raise InputError("no usable rows", file=report.file or None,
                          expected="rows with a person and a timestamp",
@@ -752,9 +885,14 @@ def import_affiliations(t: Tables, path_or_frame: PathOrFrame) -> tuple[Tables, 
                          people_source="affiliations")
 
 
-def import_interactions(t: Tables, path_or_frame: PathOrFrame, owner: str | None
-                        ) -> tuple[Tables, ImportReport]:
-    """Import an interaction log: person, other (default: the owner), timestamp, channel..."""
+def import_interactions(t: Tables, path_or_frame: PathOrFrame, owner: str | None,
+                        create_missing: bool | None = None) -> tuple[Tables, ImportReport]:
+    """Import an interaction log: person, other (default: the owner), timestamp, channel...
+
+    A row naming, by name only, someone the network does not know is reported with
+    suggestions and skipped, unless *create_missing*.
+    """
     from netgraph.sources.interactions import read_interactions
 
-    return merge_events(t, read_interactions(path_or_frame), owner, source="interactions")
+    return merge_events(t, read_interactions(path_or_frame), owner, source="interactions",
+                        create_missing=bool(create_missing))

@@ -222,6 +222,9 @@ def read_interactions(path_or_frame: PathOrFrame | bytes) -> pd.DataFrame:
 SOURCE = register_source(Source(
     name="interactions", reader=read_interactions, yields="events",
     importer=import_interactions,
+    options={"create_missing": "add the people a row names only by a name nobody in the "
+                               "network has (default: report them, with suggestions)"},
+    switches=("create_missing",),
     help="an interaction log (.csv: person, timestamp, channel, direction, note, ...); "
          "rows without an 'other' are the owner's",
 ))

@@ -82,6 +82,7 @@ from netgraph.sources.report import ImportReport
 
 __all__ = [
     "SOURCE",
+    "export_owner",
     "linkedin_slug",
     "message_interactions",
     "normalise_linkedin_url",
@@ -90,6 +91,7 @@ __all__ = [
     "read_linkedin_invitations",
     "read_linkedin_messages",
     "read_linkedin_positions",
+    "read_linkedin_profile",
 ]
 
 FileSource = str | PathLike[str]  # a path; the readers also accept the bytes
@@ -145,6 +147,14 @@ POSITIONS: Spec = {
 }
 _POSITIONS_REQUIRED = [["company"], ["start", "end", "title"]]
 
+PROFILE: Spec = {
+    "first_name": ("First Name", "FirstName"),
+    "last_name": ("Last Name", "LastName"),
+    "url": ("Public Profile URL", "Profile URL", "URL", "LinkedIn URL"),
+    "headline": ("Headline",),
+}
+_PROFILE_REQUIRED = [["first_name", "last_name"]]
+
 # kind -> (spec, required, what the file is called, reader name)
 _KINDS: dict[str, tuple[Spec, list[list[str]], str, str]] = {
     "connections": (CONNECTIONS, _CONNECTIONS_REQUIRED, "LinkedIn Connections.csv",
@@ -154,6 +164,7 @@ _KINDS: dict[str, tuple[Spec, list[list[str]], str, str]] = {
                     "read_linkedin_invitations"),
     "positions": (POSITIONS, _POSITIONS_REQUIRED, "LinkedIn Positions.csv",
                   "read_linkedin_positions"),
+    "profile": (PROFILE, _PROFILE_REQUIRED, "LinkedIn Profile.csv", "read_linkedin_profile"),
 }
 
 
@@ -807,6 +818,7 @@ def read_linkedin_invitations(path: FileSource | bytes, *, file: str | None = No
         Columns ``line``, ``from_name``, ``to_name``, ``from_url``,
         ``to_url`` (normalised), ``sent_at`` (UTC), ``direction`` (``"in"``
         for INCOMING, ``"out"`` for OUTGOING, else ``""``),
+        ``message`` (the invitation's note, ``""`` when none),
         ``message_present`` (bool). Rows whose date is missing or
         unparseable, or that name nobody, are skipped and reported.
 
@@ -849,6 +861,7 @@ def read_linkedin_invitations(path: FileSource | bytes, *, file: str | None = No
         "to_url": to_url[keep].to_numpy(),
         "sent_at": sent_at[keep].reset_index(drop=True),
         "direction": direction[keep].to_numpy(dtype=object),
+        "message": t.text("message")[keep].to_numpy(dtype=object),
         "message_present": (t.text("message") != "")[keep].to_numpy(dtype=bool),
     }, rep)
 
@@ -915,6 +928,97 @@ def read_linkedin_positions(path: FileSource | bytes, *, file: str | None = None
     }, rep)
 
 
+def read_linkedin_profile(path: FileSource | bytes, *, file: str | None = None
+                          ) -> pd.DataFrame:
+    """Read a LinkedIn ``Profile.csv`` (the export owner's own profile: one row).
+
+    Parameters
+    ----------
+    path : str, path-like or bytes
+    file : str, optional
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``line``, ``name``, ``first_name``, ``last_name``, ``url``
+        (normalised; ``""`` when the file has none).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "Profile.csv"
+    >>> _ = p.write_text("First Name,Last Name,Headline,Public Profile URL\\n"
+    ...                  "Dana,Lee,Engineer,https://www.linkedin.com/in/Dana-Lee/\\n")
+    >>> read_linkedin_profile(p)[["name", "url"]].values.tolist()
+    [['Dana Lee', 'https://www.linkedin.com/in/dana-lee']]
+    """
+    t = _load(path, "profile", file)
+    first, last = t.text("first_name"), t.text("last_name")
+    name = (first + " " + last).str.strip()
+    ok = (name != "").to_numpy()
+    if not ok.any():
+        raise no_rows(t, "Profile.csv")
+    return finish_frame({
+        "line": t.line[ok], "name": name[ok].to_numpy(dtype=object),
+        "first_name": first[ok].to_numpy(dtype=object),
+        "last_name": last[ok].to_numpy(dtype=object),
+        "url": normalise_linkedin_url(t.text("url"))[ok].to_numpy(dtype=object),
+    }, t.report)
+
+
+def export_owner(frames: dict[str, pd.DataFrame]) -> tuple[str, str, str]:
+    """Whose export this is: ``(name, profile URL, how it was found)``.
+
+    ``Profile.csv`` when the export has one; else the most frequent sender
+    of ``messages.csv`` who is not one of the connections (a mailbox's
+    owner sends to their connections, and is not one of them); ``("", "",
+    "")`` when neither tells.
+
+    Parameters
+    ----------
+    frames : dict of DataFrame
+        The frames of :func:`read_linkedin_export`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> msgs = pd.DataFrame({"sender": ["Dana Lee", "Sam Rivera", "Dana Lee"],
+    ...                      "sender_url": ["", "", ""]})
+    >>> cons = pd.DataFrame({"name": ["Sam Rivera"], "url": [""]})
+    >>> export_owner({"messages": msgs, "connections": cons})
+    ('Dana Lee', '', 'the most frequent sender in messages.csv')
+    """
+    from netgraph.data.identity import name_key
+
+    prof = frames.get("profile")
+    if prof is not None and len(prof):
+        return str(prof["name"].iloc[0]), str(prof["url"].iloc[0]), "Profile.csv"
+    msgs = frames.get("messages")
+    if msgs is None or not len(msgs) or "sender" not in msgs:
+        return "", "", ""
+    sender = msgs["sender"].fillna("").astype(str)
+    url = (msgs["sender_url"].fillna("").astype(str) if "sender_url" in msgs
+           else pd.Series("", index=msgs.index))
+    cf = sender.str.casefold()
+    ok = (sender != "") & ~pd.Series(_is_system(cf, url, url.str.startswith(
+        PROFILE_PREFIX).to_numpy(dtype=bool)), index=msgs.index) & (cf != _HIDDEN)
+    if "is_draft" in msgs:
+        ok &= ~msgs["is_draft"].fillna(False).astype(bool)
+    cons = frames.get("connections")
+    if cons is not None and len(cons):
+        known_urls = set(cons["url"]) - {""} if "url" in cons else set()
+        known_names = set(name_key(cons["name"])) - {""} if "name" in cons else set()
+        ok &= ~url.isin(known_urls) & ~name_key(sender).isin(known_names).to_numpy()
+    if not ok.any():
+        return "", "", ""
+    key = url.where(url != "", "n:" + name_key(sender))[ok]
+    top = key.value_counts(sort=True)
+    best = top.index[0]
+    who = ok & (key.reindex(msgs.index) == best)
+    return (str(sender[who].mode().iloc[0]), str(url[who].iloc[0]),
+            "the most frequent sender in messages.csv")
+
+
 # --------------------------------------------------------------------------- the export
 
 _READERS = {
@@ -922,14 +1026,16 @@ _READERS = {
     "messages": read_linkedin_messages,
     "invitations": read_linkedin_invitations,
     "positions": read_linkedin_positions,
+    "profile": read_linkedin_profile,
 }
 _FILE_NAMES = {
     "connections.csv": "connections",
     "messages.csv": "messages",
     "invitations.csv": "invitations",
     "positions.csv": "positions",
+    "profile.csv": "profile",
 }
-_OPTIONAL = ("invitations", "positions")
+_OPTIONAL = ("invitations", "positions", "profile")
 
 
 def _pick_members(names: list[str]) -> tuple[dict[str, str], list[str], list[str]]:
@@ -1089,7 +1195,7 @@ def read_linkedin_export(path: FileSource | bytes
                  "itself or its unzipped folder.")
 
     frames: dict[str, pd.DataFrame] = {}
-    for kind in ("connections", "messages", "invitations", "positions"):
+    for kind in ("connections", "messages", "invitations", "positions", "profile"):
         if kind not in sources:
             continue
         data, file = sources[kind]

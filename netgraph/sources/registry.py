@@ -88,6 +88,9 @@ class Source:
         Further keyword options of the importer and their help, e.g.
         ``{"owner_url": "the owner's LinkedIn profile URL"}``; the command
         line offers each as a flag (``--owner-url``).
+    switches : sequence of str, default ()
+        The *options* that are on/off (``True`` when given): the command line
+        offers them as flags without a value (``--create-missing``).
     pooled : callable, optional
         ``pooled(tables, [(owner, path), ...]) -> (tables, report)``: import
         several owners' files in one pass (a team's LinkedIn exports).
@@ -112,6 +115,7 @@ class Source:
     file_kinds: tuple[str, ...] = ("csv",)
     options: Mapping[str, str] = field(default_factory=dict, hash=False)
     pooled: Importer | None = None
+    switches: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.name or not self.name.replace("-", "").replace("_", "").isalnum() \
@@ -125,6 +129,11 @@ class Source:
             object.__setattr__(self, "needs_owner", self.yields != "affiliations")
         object.__setattr__(self, "file_kinds", tuple(self.file_kinds))
         object.__setattr__(self, "options", dict(self.options))
+        object.__setattr__(self, "switches", tuple(self.switches))
+        odd = sorted(set(self.switches) - set(self.options))
+        if odd:
+            raise InputError(f"source {self.name!r}: switch {odd[0]!r} is not one of its options",
+                             expected="switches among the options")
 
     def run(self, tables: Tables, path_or_frame: str | PathLike[str] | pd.DataFrame | Sequence,
             **options: Any) -> tuple[Tables, ImportReport]:

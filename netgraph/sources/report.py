@@ -62,7 +62,7 @@ class ImportReport:
     >>> net = ng.Network()
     >>> report = net.import_interactions(pd.DataFrame({
     ...     "person": ["Grace Hopper", "Grace Hopper"], "timestamp": ["2026-01-05", "soon"],
-    ...     "channel": ["call", "call"]}), owner="Ada")
+    ...     "channel": ["call", "call"]}), owner="Ada", create_missing=True)
     >>> report.imported, report.issues()[["line", "status"]].values.tolist()
     (1, [[3, 'skipped'], [2, 'warning']])
     """

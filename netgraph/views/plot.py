@@ -12,7 +12,7 @@ Examples
 >>> net = ng.Network()
 >>> _ = net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"] * 3,
 ...     "timestamp": ["2026-01-05", "2026-02-01", "2026-03-01"], "channel": "call",
-...     "direction": ["out", "in", "out"]}), owner="Ada")
+...     "direction": ["out", "in", "out"]}), owner="Ada", create_missing=True)
 >>> ax = ng.plot.strength_history(net, "Grace Hopper", start="2025-12-01", end="2026-06-01")
 >>> ax.get_ylabel()
 'strength'
@@ -122,7 +122,7 @@ def strength_history(net: Any, person: str, other: str | None = None, start: Any
     >>> net = ng.Network()
     >>> _ = net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"] * 2,
     ...     "timestamp": ["2026-01-05", "2026-02-01"], "channel": ["meeting", "email"]}),
-    ...     owner="Ada")
+    ...     owner="Ada", create_missing=True)
     >>> ax = ng.plot.strength_history(net, "Grace Hopper", end="2026-05-01")
     >>> sorted(t.get_text() for t in ax.get_legend().get_texts())
     ['email (1)', 'meeting (1)', 'strength']
@@ -191,7 +191,8 @@ def warmth(net: Any, at: Any = None, over_time: bool = False, ax: Any = None,
     >>> import pandas as pd, netgraph as ng
     >>> net = ng.Network()
     >>> _ = net.import_interactions(pd.DataFrame({"person": ["Grace Hopper", "Alan Turing"],
-    ...     "timestamp": ["2026-01-05", "2024-01-05"], "channel": "meeting"}), owner="Ada")
+    ...     "timestamp": ["2026-01-05", "2024-01-05"], "channel": "meeting"}), owner="Ada",
+    ...     create_missing=True)
     >>> ax = ng.plot.warmth(net, at="2026-01-10")
     >>> [t.get_text() for t in ax.get_xticklabels()]
     ['close', 'developing', 'secondary', 'cold']
