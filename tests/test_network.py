@@ -420,8 +420,8 @@ def test_team_answers_say_whose_tie(tmp_path):
     log = pd.DataFrame({"person": ["Grace Hopper"] * 4,
                         "timestamp": ["2025-01-05", "2025-02-05", "2025-03-05", "2025-04-05"],
                         "channel": "call", "direction": ["out", "in", "out", "in"]})
-    net.import_interactions(log, owner="Ada")
-    net.import_interactions(log.assign(person="Alan Turing"), owner="Bob")
+    net.import_interactions(log, owner="Ada", create_missing=True)
+    net.import_interactions(log.assign(person="Alan Turing"), owner="Bob", create_missing=True)
     ping = net.ping_list(at="2026-01-01")
     assert dict(zip(ping["person"], ping["owner_name"], strict=True)) == {
         "Grace Hopper": "Ada", "Alan Turing": "Bob"}

@@ -182,7 +182,7 @@ def test_huge_participants_are_clamped_and_reported_never_wrapped(tmp_path):
     assert {2, 4, 5, 6, 7} <= set(warned)
     assert "1e19" in warned[2] and "100,000" in warned[2]
     net = ng.Network()
-    net.import_interactions(p, owner="Me")
+    net.import_interactions(p, owner="Me", create_missing=True)
     assert (net.interactions["participants"] >= 2).all()
 
 
@@ -196,7 +196,7 @@ def test_far_future_datetime_column_is_reported_per_row():
     assert set(skipped) == {2, 4, 5}
     assert "3000-01-01" in skipped[2] and "1678-2261" in skipped[2]
     assert skipped[5] == "no timestamp"
-    report = ng.Network().import_interactions(frame, owner="Me")
+    report = ng.Network().import_interactions(frame, owner="Me", create_missing=True)
     assert report.imported == 1
     with pytest.raises(InputError, match="no usable rows"):
         read_interactions(frame.iloc[[0]])

@@ -37,6 +37,7 @@ __all__ = [
     "add_overrides",
     "add_ties",
     "canonical_ids",
+    "display_name",
     "fold_same_people",
     "note_source",
     "pair_key",
@@ -696,6 +697,20 @@ def _snapshot_affiliations(t: Tables, snap: pd.DataFrame, changed: pd.DataFrame,
     return t.replace(affiliations=aff)
 
 
+def display_name(spellings: Iterable[str]) -> str:
+    """The name a company is shown by, chosen from every spelling seen (so it does not
+    depend on the order imports came in): the shortest, written in mixed case if one is,
+    then the first in alphabetical order.
+
+    Examples
+    --------
+    >>> display_name(["Glasswing Cloud Inc", "GLASSWING CLOUD", "Glasswing Cloud"])
+    'Glasswing Cloud'
+    """
+    names = [s for s in spellings if s]
+    return min(names, key=lambda s: (len(s), s.isupper() or s.islower(), s)) if names else ""
+
+
 def _refresh_companies(t: Tables, pairs: pd.DataFrame) -> Tables:
     """Add unseen company ids and spellings to the companies table."""
     pairs = pairs[(pairs["company_id"] != "") & (pairs["company"] != "")]
@@ -709,7 +724,7 @@ def _refresh_companies(t: Tables, pairs: pd.DataFrame) -> Tables:
     if len(new_ids):
         best = new_ids.sort_values(["company_id", "n", "company"], ascending=[True, False, True],
                                    kind="stable")
-        names = best.drop_duplicates("company_id")
+        names = best.drop_duplicates("company_id").copy()
         # most companies have one spelling: join only the few with several
         by_name = best.sort_values(["company_id", "company"], kind="stable")
         many = by_name["company_id"].duplicated(keep=False)
@@ -718,6 +733,9 @@ def _refresh_companies(t: Tables, pairs: pd.DataFrame) -> Tables:
         if many.any():
             joined = by_name[many].groupby("company_id", sort=False)["company"].agg("|".join)
             aliases = pd.concat([aliases, joined.astype(object)])
+        if many.any():  # several spellings: the one display_name picks from the set
+            chosen = by_name[many].groupby("company_id", sort=False)["company"].agg(display_name)
+            names["company"] = names["company_id"].map(chosen).fillna(names["company"])
         frames.append(pd.DataFrame({"company_id": names["company_id"].to_numpy(),
                                     "name": names["company"].to_numpy(),
                                     "aliases": aliases.reindex(names["company_id"]).to_numpy()}))
@@ -726,10 +744,13 @@ def _refresh_companies(t: Tables, pairs: pd.DataFrame) -> Tables:
         comp = comp.copy()
         pos = known.get_indexer(old["company_id"])
         al = comp["aliases"].to_numpy().copy()
+        nm = comp["name"].to_numpy().copy()
         for p, name in zip(pos, old["company"], strict=True):
             if name not in al[p].split("|"):
                 al[p] = "|".join(sorted({*filter(None, al[p].split("|")), name}))
+                nm[p] = display_name(al[p].split("|"))
         comp["aliases"] = al
+        comp["name"] = nm
         frames[0] = comp
     companies = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     return t.replace(companies=companies)
