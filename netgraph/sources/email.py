@@ -619,7 +619,9 @@ def import_email(t: Any, path: str | PathLike[str], owner: str | None,
     from netgraph.sources.importers import merge_events
 
     if isinstance(keep_subjects, str):
-        keep_subjects = keep_subjects.strip().lower() in ("1", "true", "yes", "y", "on")
+        from netgraph.sources.csvfile import TRUE_WORDS  # the one list of yes-words
+
+        keep_subjects = keep_subjects.strip().lower() in TRUE_WORDS
     rows = read_email_headers(path, me, keep_subjects=bool(keep_subjects))
     t, report = merge_events(t, rows, owner, source="email")
     # every correspondent is new to the network the first time: that is no caveat here
