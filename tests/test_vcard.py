@@ -150,3 +150,11 @@ def test_google_and_outlook_contacts_csv(tmp_path: Path, csv: str, expected: tup
     assert net.import_contacts(p, owner=OWNER).imported == 1
     person = net.people[~net.people["is_owner"]].iloc[0]
     assert (person["name"], person["email"], person["company"], person["title"]) == expected
+
+
+def test_empty_vcard_file_is_an_input_error(tmp_path: Path) -> None:
+    p = tmp_path / "empty.vcf"
+    p.write_bytes(b"")
+    with pytest.raises(InputError, match="not a vCard") as exc:
+        ng.read_vcard(p)
+    assert str(p) in str(exc.value) and "Hint:" in str(exc.value)

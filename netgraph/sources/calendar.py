@@ -658,9 +658,8 @@ def import_calendar(t: Any, path: str | PathLike[str], owner: str | None,
     from netgraph.sources.importers import merge_events
 
     rows = read_calendar(path, me, until=until)
-    t, report = merge_events(t, rows, owner, source="calendar")
-    report.warnings = [w for w in report.warnings
-                       if w.reason != "person not in the network yet: added"]
+    # every correspondent or attendee is new the first time: no caveat to warn about
+    t, report = merge_events(t, rows, owner, source="calendar", warn_new=False)
     return t, report
 
 

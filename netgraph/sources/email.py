@@ -623,10 +623,8 @@ def import_email(t: Any, path: str | PathLike[str], owner: str | None,
 
         keep_subjects = keep_subjects.strip().lower() in TRUE_WORDS
     rows = read_email_headers(path, me, keep_subjects=bool(keep_subjects))
-    t, report = merge_events(t, rows, owner, source="email")
-    # every correspondent is new to the network the first time: that is no caveat here
-    report.warnings = [w for w in report.warnings
-                       if w.reason != "person not in the network yet: added"]
+    # every correspondent or attendee is new the first time: no caveat to warn about
+    t, report = merge_events(t, rows, owner, source="email", warn_new=False)
     return t, report
 
 

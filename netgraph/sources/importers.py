@@ -745,8 +745,8 @@ _EVENT_DEFAULTS = {"person": "", "person_url": "", "person_email": "", "other": 
 
 
 def merge_events(t: Tables, rows: pd.DataFrame, owner: str | None = None, *,
-                 source: str = "interactions", create_missing: bool = True
-                 ) -> tuple[Tables, ImportReport]:
+                 source: str = "interactions", create_missing: bool = True,
+                 warn_new: bool = True) -> tuple[Tables, ImportReport]:
     """Merge interaction events: who was in touch with whom, when, how.
 
     Parameters
@@ -769,6 +769,10 @@ def merge_events(t: Tables, rows: pd.DataFrame, owner: str | None = None, *,
         False: such rows are skipped and reported with the closest known
         names (a typo must not make a person); rows with a profile URL or
         e-mail address add their person either way.
+    warn_new : bool, default True
+        Warn per row that added a person. Sources whose people are new by
+        nature (every correspondent of a mailbox, every attendee of a
+        calendar) turn it off.
 
     Raises
     ------
@@ -831,7 +835,8 @@ def merge_events(t: Tables, rows: pd.DataFrame, owner: str | None = None, *,
         nr = rows[is_new & ok]
         t, _, st = upsert_people(t, nr, source=source, ids=ids[is_new & ok], update=False)
         report.new_people += st["new"]
-        report.warn_many(nr["line"], "person not in the network yet: added")
+        if warn_new:
+            report.warn_many(nr["line"], "person not in the network yet: added")
     self_rows = ok & (ids == other_ids)
     if self_rows.any():
         report.skip_many(rows.loc[self_rows, "line"], "self-interaction: person and other are the "
