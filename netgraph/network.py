@@ -1196,7 +1196,7 @@ class Network:
         around : str or list, optional
             People or companies to centre the view on.
         max_nodes : int, optional
-            Default 100 with paths (the paths and what is nearest them) and 300
+            Default 100 with paths (the paths and what is nearest them) and 200
             without, so the output stays small; pass more to see more.
         title : str, optional
 

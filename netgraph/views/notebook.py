@@ -37,7 +37,7 @@ __all__ = ["DEFAULT_MAX_NODES", "DEFAULT_PATH_MAX_NODES", "PageView", "network_c
 #: Nodes drawn by default in a notebook when paths are given (keeps the output < 1.5 MB).
 DEFAULT_PATH_MAX_NODES = 100
 #: Nodes drawn by default in a notebook without paths.
-DEFAULT_MAX_NODES = 300
+DEFAULT_MAX_NODES = 200
 
 
 def _page_html(graph: Any, *, paths: Any = None, around: Any = None,
