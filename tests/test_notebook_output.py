@@ -186,8 +186,14 @@ def test_show_needs_a_network_and_sane_sizes(team, tmp_path):
     paths = team.warm_paths(TARGET_COMPANY, at=SAMPLE_END)
     orphan = WarmPaths(list(paths), target=paths.target, target_id=paths.target_id,
                        kind=paths.kind, source=paths.source, max_hops=paths.max_hops)
-    with pytest.raises(ng.InputError, match="net.show"):
+    with pytest.raises(ng.InputError, match=r"net\.show"):
         orphan.show()
+    import pickle
+
+    again = pickle.loads(pickle.dumps(paths))  # the link to the network is not pickled
+    assert [p.probability for p in again] == [p.probability for p in paths]
+    with pytest.raises(ng.InputError):
+        again.show()
     with pytest.raises(ng.InputError):
         team.show(paths=paths, height=[600])
     view = team.show(paths=paths, height="80vh", width=900)

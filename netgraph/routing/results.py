@@ -257,6 +257,11 @@ class WarmPaths(Sequence):
     def __len__(self) -> int:
         return len(self._paths)
 
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_network"] = None  # a weak reference does not pickle; show() then says so
+        return state
+
     def __iter__(self) -> Iterator[WarmPath]:
         return iter(self._paths)
 

@@ -151,7 +151,9 @@ class ImportReport:
         head = (f'<div style="font-weight:600;font-size:14px">{esc(self.file)} '
                 f'<span style="color:#6b7280;font-weight:400">({esc(self.kind)})</span></div>')
         n_skip, n_warn = self.n_skipped, self.n_warnings
-        counts = (f"<div>{esc(self.summary().split(': ', 1)[-1])} "
+        text = self.summary()
+        prefix = f"{self.file} ({self.kind}): "
+        counts = (f"<div>{esc(text[len(prefix):] if text.startswith(prefix) else text)} "
                   + (badge(f"{n_skip} skipped", "#fee2e2") if n_skip else "")
                   + (" " + badge(f"{n_warn} warnings", "#fef3c7") if n_warn else "") + "</div>")
         out = [head, counts]
