@@ -237,8 +237,9 @@ def update_ask(t: Tables, ask_id: int, status: str, *, when: pd.Timestamp | None
         asks.iat[i, asks.columns.get_loc("person_id")] = person_id
         asks.iat[i, asks.columns.get_loc("person")] = str(names.get(person_id, person_id))
         t = t.replace(asks=asks)
-        if person_id != owner:
-            t = introduce(t, owner, person_id, str(asks["introducer_id"].iat[i]), when)
+        intro = str(asks["introducer_id"].iat[i])
+        if person_id not in (owner, intro):  # an introducer who refers you makes no new tie
+            t = introduce(t, owner, person_id, intro, when)
         return t
     return t.replace(asks=asks)
 
