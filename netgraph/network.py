@@ -44,6 +44,8 @@ from netgraph.sources.report import ImportReport
 __all__ = ["Network"]
 
 PathOrFrame = str | PathLike[str] | pd.DataFrame
+#: Tables no derived value (scores, index, graph, resolver) is computed from.
+_NOT_DERIVED_FROM = ("asks", "edits")
 
 
 class Network:
@@ -86,7 +88,8 @@ class Network:
         self._company_model = company_model
         self._targets: list[str] = []
         self._calibration: Any = None  # PathCalibration of the path probabilities, or None
-        self._version = 0
+        self._version = 0  # every change of the tables
+        self._data_version = 0  # changes that derived values (scores, index) depend on
         # derived values (prepared evidence, scores and indexes by date, the graph),
         # keyed by tables version: one bounded memo, the only cache the facade keeps
         self._memo = Memo(maxsize=24)
@@ -95,9 +98,16 @@ class Network:
 
     # ------------------------------------------------------------ tables
     def _set(self, tables: Tables) -> None:
+        old = self._t
         self._t = tables
         self._version += 1
-        self._memo.clear()
+        # derived values (scores, index, graph) depend on the data, not on the asks and
+        # the journal: recording an ask keeps them
+        if tables.aliases != old.aliases or any(
+                tables.frames[n] is not old.frames[n] for n in tables.frames
+                if n not in _NOT_DERIVED_FROM):
+            self._data_version += 1
+            self._memo.clear()
 
     @property
     def tables(self) -> Tables:
@@ -632,7 +642,7 @@ class Network:
         """The one resolver of names, profile URLs, e-mails and ids (see
         :class:`~netgraph.data.resolve.Resolver`), built once per change of the tables."""
         t = self._t
-        return self._memo.get(("resolver", self._version),
+        return self._memo.get(("resolver", self._data_version),
                               lambda: Resolver(t.people, t.companies))
 
     def _owner_ids(self, source: str | None = None) -> list[str]:
@@ -696,7 +706,7 @@ class Network:
         return self._company_model
 
     def _cached(self, key: tuple, make):
-        return self._memo.get((*key, self._version), make)
+        return self._memo.get((*key, self._data_version), make)
 
     @property
     def engine(self):

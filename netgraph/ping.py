@@ -294,6 +294,9 @@ def ping_list(strengths: pd.DataFrame, *, owner: str | Sequence[str] | None = No
     ordered = np.take_along_axis(parts, rank, axis=1)
     reason = pd.Series(["; ".join(x for x in row if x) for row in ordered.tolist()],
                        dtype=object) if len(ordered) else pd.Series([], dtype=object)
+    # without the cadence clause: for a row whose schedule an open ask sets
+    other = np.where(ordered == r_due[:, None], "", ordered) if len(ordered) else ordered
+    reason_rest = [("; ".join(x for x in row if x)) for row in other.tolist()]
 
     names_col = pd.Series(person, dtype=object)
     mapped = names_col.map(names) if len(names) else pd.Series([np.nan] * len(names_col))
@@ -303,12 +306,12 @@ def ping_list(strengths: pd.DataFrame, *, owner: str | Sequence[str] | None = No
         "person": names_col.to_numpy(dtype=object),
         "strength": strength,
         "tier": pd.Categorical(tiers[code], categories=list(TIERS)),
-        "last_contact": s["last_contact"].to_numpy(),
+        "last_contact": s["last_contact"].array,
         "due": datetimes_from_days(due),
-        "goes_cold_on": s["goes_cold_on"].to_numpy(),
+        "goes_cold_on": s["goes_cold_on"].array,
         "reason": reason.to_numpy(dtype=object),
         "priority": peak * weight * np.maximum.reduce([u_due, u_drop, u_cool]),
-        "next_tier_on": s["next_tier_on"].to_numpy(),
+        "next_tier_on": s["next_tier_on"].array,
         "peak": peak,
         "owner": own.astype(object),
         "overdue_days": overdue,
@@ -317,7 +320,7 @@ def ping_list(strengths: pd.DataFrame, *, owner: str | Sequence[str] | None = No
         "ask_id": pd.array([pd.NA] * len(s), dtype="Int64"),
     })
     if len(stakes):
-        out = _with_stakes(out, stakes, model, at_ts, weight, u_due, u_drop, u_cool)
+        out = _with_stakes(out, stakes, reason_rest, at_ts, weight, u_due, u_drop, u_cool)
     out = out.sort_values(["priority", "person_id"], ascending=[False, True], kind="stable")
     if n is not None:
         out = out.head(int(n))
@@ -336,24 +339,36 @@ def _days(col: pd.Series) -> np.ndarray:
                     np.nan)
 
 
-def _with_stakes(out: pd.DataFrame, stakes: pd.DataFrame, model: StrengthModel,
+def _with_stakes(out: pd.DataFrame, stakes: pd.DataFrame, reason_rest: list[str],
                  at: pd.Timestamp, weight: np.ndarray, u_due: np.ndarray, u_drop: np.ndarray,
                  u_cool: np.ndarray) -> pd.DataFrame:
     """The tie rows with the stakes (paths to targets, open asks) folded in, plus a row
-    for each person at stake who is not one of the listed ties."""
+    for each person at stake who is not one of the listed ties. An open ask sets its
+    row's schedule (asking was a contact); a path to a target makes the row due now."""
     key = pd.MultiIndex.from_arrays([out["owner"].to_numpy(object),
                                      out["person_id"].to_numpy(object)])
     st = stakes.reindex(key)
     hit = st["stake"].notna().to_numpy()
+    ask = hit & st["ask_id"].notna().to_numpy()
     out = out.copy()
     stake = np.where(hit, st["stake"].to_numpy(dtype="float64"), 0.0)
     out["stake"] = stake
     u = np.maximum.reduce([u_due, u_drop, u_cool, np.where(stake > 0, _STAKE_URGENCY, 0.0)])
     out["priority"] = (out["peak"].to_numpy() * weight + STAKE_WEIGHT * stake) * u
-    sd = pd.Series(st["due"].array, index=out.index)
-    out["due"] = out["due"].mask(sd.notna() & (sd < out["due"]), sd)
-    out["reason"] = np.where(hit, st["reason"].fillna("").to_numpy(object) + "; "
-                             + out["reason"].to_numpy(object), out["reason"].to_numpy(object))
+    sd = pd.Series(st["due"].array, index=out.index)           # the follow-up, unclipped
+    late = ((at - sd).dt.total_seconds() / 86400.0).fillna(0.0).to_numpy()
+    late = np.where(late >= 1.0, late, 0.0)
+    sd = sd.where(sd.isna() | (sd >= at), at)
+    due = out["due"].mask(sd.notna() & (sd < out["due"]), sd)
+    out["due"] = due.mask(pd.Series(ask, index=out.index), sd)
+    out["overdue_days"] = np.where(ask, late, out["overdue_days"].to_numpy())
+    text = st["reason"].fillna("").to_numpy(object)
+    text = np.where(late > 0, text + " (overdue by " + span_words(late) + ")", text)
+    rest = np.asarray(reason_rest, dtype=object)
+    rest = np.where(rest == "", "", "; " + rest)
+    out["reason"] = np.where(ask, text + rest,
+                             np.where(hit, text + "; " + out["reason"].to_numpy(object),
+                                      out["reason"].to_numpy(object)))
     out["target"] = np.where(hit, st["target"].fillna("").to_numpy(object), out["target"])
     out["ask_id"] = pd.array(np.where(hit, st["ask_id"].to_numpy(object), pd.NA), dtype="Int64")
     missing = stakes[~stakes.index.isin(key)]
@@ -430,7 +445,7 @@ def _stakes(targets: pd.DataFrame | None, asks: pd.DataFrame | None, owners: set
                 thanked = pd.notna(last(owner, intro)) and last(owner, intro) > since
                 if not thanked and intro != who:
                     rows.append(dict(owner=owner, pid=intro, stake=1.0, ask_id=ask_id,
-                                     target=target, due=since,
+                                     target=target, due=max(since, at),
                                      reason=f"thank {iname} for introducing you to "
                                             f"{wname or target} ({when_words} ago)",
                                      person=iname))
@@ -474,7 +489,6 @@ def _stakes(targets: pd.DataFrame | None, asks: pd.DataFrame | None, owners: set
                             index=pd.MultiIndex.from_arrays([[], []], names=["owner", "pid"]))
     f = pd.DataFrame(rows)
     f["due"] = pd.to_datetime(f["due"], utc=True)
-    f["due"] = f["due"].where(f["due"].isna() | (f["due"] >= at), at)
     f = f.sort_values(["stake", "due"], ascending=[False, True], kind="stable")
     g = f.groupby(["owner", "pid"], sort=False)
     out = g.agg(stake=("stake", "max"), due=("due", "min"),

@@ -243,7 +243,8 @@ def ask_outcomes(asks: pd.DataFrame, at: pd.Timestamp, *,
     asks : DataFrame
         The ``asks`` table.
     at : Timestamp
-        Today: asks made after *at* are left out; an ask still ``asked`` more than
+        Today: asks made after *at* are left out, and a status recorded after *at*
+        is not known yet (read from ``history``); an ask still ``asked`` more than
         *stale_after_days* before *at* counts as a failure.
     stale_after_days : float, default 30
 
@@ -264,6 +265,10 @@ def ask_outcomes(asks: pd.DataFrame, at: pd.Timestamp, *,
 
     a = asks[asks["asked_on"] <= at]
     status = a["status"].astype(object)
+    if "history" in a and len(a) and (a["updated_on"] > at).any():
+        status = pd.Series([_status_at(h, s, at) for h, s in zip(a["history"], status,
+                                                                 strict=True)],
+                           index=a.index, dtype=object)
     age = (at - a["asked_on"]).dt.total_seconds() / 86400.0
     stale = (status == "asked") & (age > stale_after_days)
     done = status.isin(list(SUCCESS)) | status.isin(["declined", "no_reply"]) | stale
@@ -274,6 +279,17 @@ def ask_outcomes(asks: pd.DataFrame, at: pd.Timestamp, *,
                          "probability": a["probability"].to_numpy(dtype="float64"),
                          "success": status.isin(list(SUCCESS)).to_numpy(),
                          "why": why.to_numpy(dtype=object)})
+
+
+def _status_at(history: str, status: str, at: pd.Timestamp) -> str:
+    """The status an ask had at *at*, from its ``history`` (``status@date; ...``)."""
+    day = at.strftime("%Y-%m-%d")
+    out = "asked"
+    for step in str(history).split(";"):
+        name, _, when = step.strip().partition("@")
+        if when and when <= day:
+            out = name
+    return out
 
 
 def calibrate_paths(asks: pd.DataFrame, at: pd.Timestamp, *,
