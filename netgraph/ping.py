@@ -64,7 +64,10 @@ Examples
 >>> people = pd.DataFrame({"person_id": ids, "name": ["Ada", "Bob", "Cy", "Di"]})
 >>> out = ping_list(s, owner="in:ada", people=people, at="2026-03-01")
 >>> for row in out.itertuples():
-...     print(f"{row.person}: {row.tier}, due {row.due:%Y-%m-%d}. {row.reason}")  # doctest: +SKIP
+...     print(f"{row.person}: {row.tier}, due {row.due:%Y-%m-%d}. {row.reason}")
+Di: cold, due 2026-03-01. went cold: was close at its best, silent 13 months (overdue by 9 months); cooling: silent 13 months, 58x its usual gap of 7 days
+Bob: developing, due 2026-03-07. due on 2026-03-07 (monthly cadence); will fall below 'developing' on 2026-09-29
+Cy: cold, due 2026-03-01. went cold: was secondary at its best, silent 8 months (overdue by 4 months)
 """
 
 from __future__ import annotations
@@ -187,7 +190,8 @@ def ping_list(strengths: pd.DataFrame, *, owner: str | Sequence[str] | None = No
     ...     "timestamp": pd.date_range("2025-01-01", periods=6, freq="7D"),
     ...     "channel": "call", "direction": ["in", "out"] * 3}), "interactions", ["in:a", "in:b"])
     >>> s = score(prepare(ties, inter), at="2025-06-01", forecast=True)
-    >>> print(ping_list(s, owner="in:a", at="2025-06-01").reason[0])  # doctest: +SKIP
+    >>> print(ping_list(s, owner="in:a", at="2025-06-01").reason[0])
+    cooling: silent 4 months, 17x its usual gap of 7 days; went cold: was developing at its best, silent 4 months
     """
     missing = [c for c in _NEEDED if c not in strengths.columns]
     if missing:
@@ -432,22 +436,22 @@ def _stakes(targets: pd.DataFrame | None, asks: pd.DataFrame | None, owners: set
             iname, wname = name(intro, r["introducer"]), name(who, r["person"])
             if r["status"] == "asked":
                 touch = max(since, last(owner, intro)) if pd.notna(last(owner, intro)) else since
-                age = span_words([(at - pd.Timestamp(r["asked_on"])).total_seconds() / 86400])[0]
-                text = f"follow up on your ask to {iname} about {about}, asked {age} ago"
+                age = _ago(at - pd.Timestamp(r["asked_on"]))
+                text = f"follow up on your ask to {iname} about {about}, asked {age}"
                 if (at - pd.Timestamp(r["asked_on"])).days > 30:
                     text += " (no answer yet: ask once more, or record it as no_reply)"
                 rows.append(dict(owner=owner, pid=intro, stake=1.0, ask_id=ask_id, target=target,
                                  due=touch + pd.Timedelta(days=FOLLOW_UP_DAYS), reason=text,
                                  person=iname))
                 continue
-            when_words = span_words([(at - since).total_seconds() / 86400])[0]
+            when_words = _ago(at - since)
             if r["status"] == "introduced":
                 thanked = pd.notna(last(owner, intro)) and last(owner, intro) > since
                 if not thanked and intro != who:
                     rows.append(dict(owner=owner, pid=intro, stake=1.0, ask_id=ask_id,
                                      target=target, due=max(since, at),
                                      reason=f"thank {iname} for introducing you to "
-                                            f"{wname or target} ({when_words} ago)",
+                                            f"{wname or target} ({when_words})",
                                      person=iname))
             contact = who or intro
             if r["status"] == "introduced" and not who:
@@ -456,10 +460,10 @@ def _stakes(targets: pd.DataFrame | None, asks: pd.DataFrame | None, owners: set
             touch = max(since, seen) if pd.notna(seen) else since
             cname = wname if who else iname
             text = {"introduced": f"follow up with {cname} ({target}): introduced "
-                                  f"{when_words} ago",
-                    "met": f"you met {cname} about {about} {when_words} ago: keep them posted",
+                                  f"{when_words}",
+                    "met": f"you met {cname} about {about} {when_words}: keep them posted",
                     "referred": f"referral in progress at {target} ({cname} referred you "
-                                f"{when_words} ago): check in"}[r["status"]]
+                                f"{when_words}): check in"}[r["status"]]
             rows.append(dict(owner=owner, pid=contact, stake=1.0, ask_id=ask_id, target=target,
                              due=touch + pd.Timedelta(days=FOLLOW_UP_DAYS), reason=text,
                              person=cname))
@@ -495,6 +499,12 @@ def _stakes(targets: pd.DataFrame | None, asks: pd.DataFrame | None, owners: set
                 reason=("reason", lambda x: "; ".join(dict.fromkeys(x))),
                 target=("target", "first"), ask_id=("ask_id", "first"), person=("person", "first"))
     return out[cols]
+
+
+def _ago(span: pd.Timedelta) -> str:
+    """'today', or '9 days ago'."""
+    days = span.total_seconds() / 86400.0
+    return "today" if days < 1 else f"{span_words([days])[0]} ago"
 
 
 def target_paths(paths_per_target: Iterable[Any]) -> pd.DataFrame:
