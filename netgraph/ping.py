@@ -269,6 +269,26 @@ def ping_list(strengths: pd.DataFrame, *, owner: str | Sequence[str] | None = No
     cooling = s["cooling"].to_numpy(dtype=bool)
     u_cool = np.where(cooling, _COOLING_URGENCY, 0.0)
 
+    if n is not None and len(s) > int(n):
+        # rank first, then word the reasons of the rows that can make the list only
+        stake_all = np.zeros(len(s))
+        if len(stakes):
+            k = pd.MultiIndex.from_arrays([own.astype(object), person.astype(object)])
+            stake_all = stakes["stake"].reindex(k).fillna(0.0).to_numpy(dtype="float64")
+        u = np.maximum.reduce([u_due, u_drop, u_cool,
+                               np.where(stake_all > 0, _STAKE_URGENCY, 0.0)])
+        prio = (peak * weight + STAKE_WEIGHT * stake_all) * u
+        top = pd.DataFrame({"p": -prio, "id": person.astype(object)}).sort_values(
+            ["p", "id"], kind="stable").index.to_numpy()[:int(n)]
+        sel = np.sort(top)
+        s = s.iloc[sel].reset_index(drop=True)
+        (person, own, weight, strength, peak, code, cadence, has_last, silence, capped,
+         due_raw, overdue, due, u_due, until_drop, u_drop, cooling, u_cool) = (
+            x[sel] for x in (person, own, weight, strength, peak, code, cadence, has_last,
+                             silence, capped, due_raw, overdue, due, u_due, until_drop,
+                             u_drop, cooling, u_cool))
+        nxt = s["next_tier_on"]
+
     # reasons, most urgent first (vectorised over rows)
     tiers = np.asarray(TIERS, dtype=object)
     gap = s["usual_gap_days"].to_numpy(dtype="float64")
