@@ -348,6 +348,43 @@ def cmd_log(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Columns of ``netgraph asks`` (``--json``: all).
+ASK_COLUMNS = ["ask_id", "status", "introducer", "target", "person", "about", "asked_on",
+               "updated_on", "probability", "note"]
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    with _editing(args.db) as net:
+        ask_id = net.ask(args.introducer, args.target, about=args.about, via=args.via,
+                         note=args.note, when=args.when, source=args.source)
+        row = net.asks[net.asks["ask_id"] == ask_id].iloc[0]
+    chance = ("" if math.isnan(row["probability"]) else
+              f" (best path through them: chance {row['probability']:.2f})")
+    print(f"ask {ask_id}: asked {row['introducer']} about {row['about'] or row['target']}"
+          f"{chance}; move it on with `netgraph ask-update {ask_id} introduced`")
+    return 0
+
+
+def cmd_ask_update(args: argparse.Namespace) -> int:
+    with _editing(args.db) as net:
+        net.update_ask(args.ask_id, args.status, when=args.when, note=args.note,
+                       person=args.person)
+        row = net.asks[net.asks["ask_id"] == args.ask_id].iloc[0]
+    met = f" to {row['person']}" if row["person"] and row["status"] != "asked" else ""
+    print(f"ask {args.ask_id} ({row['introducer']}{met}, {row['target']}): now {row['status']}")
+    return 0
+
+
+def cmd_asks(args: argparse.Namespace) -> int:
+    frame = _load(args.db).asks
+    if args.open:
+        from netgraph.data.asks import OPEN
+
+        frame = frame[frame["status"].isin(list(OPEN))]
+    _emit(args, frame, ASK_COLUMNS)
+    return 0
+
+
 def cmd_targets(args: argparse.Namespace) -> int:
     if args.companies:
         with _editing(args.db) as net:
@@ -694,6 +731,33 @@ def build_parser() -> argparse.ArgumentParser:
                     help="date and time, YYYY-MM-DD or YYYY-MM-DDTHH:MM (default: now)")
     sp.add_argument("--note", help="a note to keep with the interaction (default: none)")
     sp.add_argument("--other", help="the other person (default: the owner)")
+
+    from netgraph.data.asks import STATUSES
+
+    sp = add("ask", cmd_ask, "record that you asked someone for an introduction")
+    sp.add_argument("introducer", help="whom you asked (name, profile URL, e-mail or id)")
+    sp.add_argument("target", help="the company (any spelling) or person to be introduced to")
+    sp.add_argument("--about", help="what it is about, e.g. 'the Staff Engineer role'")
+    sp.add_argument("--via", choices=["meeting", "call", "message", "email", "linkedin",
+                                      "other"], help="how you asked")
+    sp.add_argument("--note", help="a note to keep with the ask")
+    sp.add_argument("--when", metavar="DATE", help="when you asked, YYYY-MM-DD (default: now)")
+    sp.add_argument("--source", help="the owner who asked, in a team (default: the owner "
+                                     "whose contact the introducer is)")
+
+    sp = add("ask-update", cmd_ask_update,
+             "move an ask on: asked, introduced, met, referred, offer; or declined, no_reply")
+    sp.add_argument("ask_id", type=int, metavar="ID", help="the ask's id (see `netgraph asks`)")
+    sp.add_argument("status", metavar="STATUS", help="one of " + ", ".join(STATUSES))
+    sp.add_argument("--person", help="whom you were introduced to (someone new is added as "
+                                     "working at the target)")
+    sp.add_argument("--when", metavar="DATE", help="when it happened, YYYY-MM-DD "
+                                                   "(default: now)")
+    sp.add_argument("--note", help="replaces the ask's note")
+
+    sp = add("asks", cmd_asks, "the introductions you asked for, and what came of them")
+    sp.add_argument("--open", action="store_true", help="only asks still in progress")
+    json_flag(sp, csv=True)
 
     sp = add("targets", cmd_targets, "show or set the target companies")
     sp.add_argument("companies", nargs="*",

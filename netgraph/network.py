@@ -44,6 +44,8 @@ from netgraph.sources.report import ImportReport
 __all__ = ["Network"]
 
 PathOrFrame = str | PathLike[str] | pd.DataFrame
+#: Tables no derived value (scores, index, graph, resolver) is computed from.
+_NOT_DERIVED_FROM = ("asks", "edits")
 
 
 class Network:
@@ -85,7 +87,9 @@ class Network:
         self._model = model
         self._company_model = company_model
         self._targets: list[str] = []
-        self._version = 0
+        self._calibration: Any = None  # PathCalibration of the path probabilities, or None
+        self._version = 0  # every change of the tables
+        self._data_version = 0  # changes that derived values (scores, index) depend on
         # derived values (prepared evidence, scores and indexes by date, the graph),
         # keyed by tables version: one bounded memo, the only cache the facade keeps
         self._memo = Memo(maxsize=24)
@@ -94,9 +98,16 @@ class Network:
 
     # ------------------------------------------------------------ tables
     def _set(self, tables: Tables) -> None:
+        old = self._t
         self._t = tables
         self._version += 1
-        self._memo.clear()
+        # derived values (scores, index, graph) depend on the data, not on the asks and
+        # the journal: recording an ask keeps them
+        if tables.aliases != old.aliases or any(
+                tables.frames[n] is not old.frames[n] for n in tables.frames
+                if n not in _NOT_DERIVED_FROM):
+            self._data_version += 1
+            self._memo.clear()
 
     @property
     def tables(self) -> Tables:
@@ -631,7 +642,7 @@ class Network:
         """The one resolver of names, profile URLs, e-mails and ids (see
         :class:`~netgraph.data.resolve.Resolver`), built once per change of the tables."""
         t = self._t
-        return self._memo.get(("resolver", self._version),
+        return self._memo.get(("resolver", self._data_version),
                               lambda: Resolver(t.people, t.companies))
 
     def _owner_ids(self, source: str | None = None) -> list[str]:
@@ -695,7 +706,7 @@ class Network:
         return self._company_model
 
     def _cached(self, key: tuple, make):
-        return self._memo.get((*key, self._version), make)
+        return self._memo.get((*key, self._data_version), make)
 
     @property
     def engine(self):
@@ -887,7 +898,7 @@ class Network:
         from netgraph.views.pinglist import PingList
 
         out = ping_list(scores, owner=owners, people=self._t.people, model=self.model, at=at,
-                        n=n, values=self._target_values(at))
+                        n=n, targets=self._target_paths(at), asks=self._t.asks)
         # whose tie it is, by name: in a team each row is one owner's contact
         names = pd.Series(self._t.people["name"].to_numpy(), index=self._t.people["person_id"])
         out.insert(out.columns.get_loc("person") + 1, "owner_name",
@@ -919,16 +930,264 @@ class Network:
         """The target companies set with :meth:`set_targets`."""
         return list(self._targets)
 
-    def _target_values(self, at: pd.Timestamp) -> dict[str, float] | None:
-        from netgraph.ping import path_values
+    def _target_paths(self, at: pd.Timestamp) -> pd.DataFrame | None:
+        from netgraph import routing
+        from netgraph.ping import target_paths
 
+        if not self._targets:
+            return None
         found = []
         for target in self._targets:
             try:
-                found.append(self.warm_paths(target, k=5, at=at))
+                found.append(routing.warm_paths(self._index(at), target, k=5))
             except NotFoundError:
                 continue
-        return path_values(found)
+        return target_paths(found)
+
+    # ------------------------------------------------------------ asks
+    def ask(self, introducer: str, target: str, about: str | None = None,
+            via: str | None = None, note: str | None = None, when: Any = None, *,
+            source: str | None = None) -> int:
+        """Record that you asked *introducer* for an introduction to *target*.
+
+        The ask starts as ``asked`` and moves on with :meth:`update_ask`; while open
+        it puts follow-ups in :meth:`ping_list` (a follow-up is due 7 days after the
+        ask, or after your last contact with the introducer since). It keeps the
+        probability of the best path through the introducer to the target when
+        asked, which :meth:`calibrate_paths` compares with what came of it.
+
+        Parameters
+        ----------
+        introducer : str
+            Whom you asked (a name, profile URL, e-mail or person id).
+        target : str
+            A company (any spelling) or a person; a company wins over a person of
+            the same name.
+        about : str, optional
+            What it is about ("the Staff Engineer role").
+        via : str, optional
+            How you asked: ``"message"``, ``"email"``, ``"call"``, ``"meeting"``,
+            ``"linkedin"`` or ``"other"``.
+        note : str, optional
+        when : timestamp-like, optional
+            When you asked (default: now, UTC).
+        source : str, optional
+            The owner who asked, in a team (default: the owner whose contact the
+            introducer is).
+
+        Returns
+        -------
+        int
+            The ask's id.
+
+        Raises
+        ------
+        NotFoundError
+            Nobody (or no company) of that name, with the closest names.
+        InputError
+            An unknown *via*.
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_contacts(pd.DataFrame({"name": ["Grace Hopper"],
+        ...                         "company": ["Acme Inc"]}), owner="Ada")
+        >>> net.ask("Grace Hopper", "Acme", about="a referral", when="2026-11-02")
+        1
+        >>> net.asks[["ask_id", "introducer", "target", "status"]].values.tolist()
+        [[1, 'Grace Hopper', 'Acme Inc', 'asked']]
+        >>> net.ask("Grace Hoper", "Acme")
+        Traceback (most recent call last):
+        ...
+        netgraph.errors.NotFoundError: no introducer named 'Grace Hoper' in this network. Did you mean: 'Grace Hopper'? Hint: ...
+        """
+        from netgraph.data.asks import add_ask, ask_args, next_ask_id
+        from netgraph.data.journal import record_edit
+        from netgraph.data.merge import tie_owner
+        from netgraph.data.schema import CHANNELS
+
+        via = "" if via is None else str(via).strip().lower()
+        if via and via not in CHANNELS:
+            raise InputError(f"unknown channel via={via!r}", expected="one of "
+                             + ", ".join(CHANNELS), hint="How you asked: 'message', 'email', "
+                             "'call' or 'meeting'.")
+        asked_on = as_utc(when, default="now", name="when")
+        intro = self.resolver.person_id(introducer, what="introducer")
+        kind, target_id, target_name = self._ask_target(target)
+        owners = self._owner_ids(source)
+        owner = owners[0] if source is not None else tie_owner(self._t, owners, intro,
+                                                               name=introducer)
+        prob, person_id, person = self._ask_path(intro, target, owner,
+                                                 as_utc(when, name="when"))
+        if kind == "person":
+            person_id, person = target_id, target_name
+        t = add_ask(self._t, ask_id=next_ask_id(self._t), owner_id=owner, introducer_id=intro,
+                    target=target_name, target_id=target_id, target_kind=kind,
+                    when=asked_on, person_id=person_id, person=person, about=about or "",
+                    via=via, note=note or "", probability=prob)
+        row = t.asks.iloc[-1].to_dict()
+        self._set(record_edit(t, "ask", ask_args(row)))
+        return int(row["ask_id"])
+
+    def _ask_target(self, target: str) -> tuple[str, str, str]:
+        """("company" | "person", id, display name) of an ask's target."""
+        r = self.resolver
+        if not isinstance(target, str) or not target.strip():
+            raise InputError(f"target {target!r} is not a name",
+                             expected="a company or a person")
+        c = r.company(target)
+        if c >= 0:
+            comp = self._t.companies
+            return "company", str(comp["company_id"].iat[c]), str(comp["name"].iat[c])
+        if len(r.people_matching(target)):
+            pid = r.person_id(target)
+            return "person", pid, self._name(pid)
+        raise NotFoundError(f"no company or person named {target.strip()!r} in this network",
+                            suggestions=r.suggest(target),
+                            hint="A target is a company someone in the network works or worked "
+                                 "at, or a person in it.")
+
+    def _ask_path(self, intro: str, target: str, owner: str, at: pd.Timestamp
+                  ) -> tuple[float, str, str]:
+        """(probability, person id, name) of the best path from *owner* through *intro*
+        to *target* at *at*; (NaN, "", "") when there is none."""
+        from netgraph import routing
+
+        try:
+            frame = routing.introducers(self._index(at), target, source=owner,
+                                        count_routes=False)
+        except NotFoundError:
+            return float("nan"), "", ""
+        hit = frame[frame["introducer_id"] == intro]
+        if not len(hit):
+            return float("nan"), "", ""
+        row = hit.iloc[0]
+        return float(row["probability"]), str(row["person_id"]), str(row["person"])
+
+    def update_ask(self, ask_id: int, status: str, when: Any = None, note: str | None = None,
+                   *, person: str | None = None) -> None:
+        """Move an ask on: ``asked -> introduced -> met -> referred -> offer``, or end it
+        as ``declined`` or ``no_reply`` (see :data:`netgraph.data.asks.NEXT`).
+
+        Recording ``introduced`` (or a later step straight from ``asked``) makes the
+        tie between you and the person introduced, dated *when*, so they are
+        reachable at once: *person* (a name; someone new is added as working at
+        the target company), else whom the ask named (the target person, or the
+        person at the target on the best path through the introducer).
+
+        Parameters
+        ----------
+        ask_id : int
+        status : str
+        when : timestamp-like, optional
+            Default: now (UTC).
+        note : str, optional
+            Replaces the ask's note.
+        person : str, optional
+            Whom you were introduced to.
+
+        Raises
+        ------
+        NotFoundError
+            No ask has that id.
+        InputError
+            An unknown status, or a move backwards or out of a final status; the
+            message lists the allowed moves.
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_contacts(pd.DataFrame({"name": ["Grace Hopper"],
+        ...                         "company": ["Acme Inc"]}), owner="Ada")
+        >>> i = net.ask("Grace Hopper", "Acme", when="2026-11-02")
+        >>> net.update_ask(i, "introduced", when="2026-11-06", person="Alan Turing")
+        >>> net.strength("Alan Turing", at="2026-11-07") > 0
+        True
+        >>> net.update_ask(i, "asked")
+        Traceback (most recent call last):
+        ...
+        netgraph.errors.InputError: ask 1 is introduced: it cannot become 'asked'. Expected one of met, referred, offer, declined, no_reply. Hint: ...
+        """
+        from netgraph.data.asks import update_ask
+        from netgraph.data.journal import record_edit
+
+        try:
+            ask_id = int(ask_id)
+        except (TypeError, ValueError):
+            raise InputError(f"ask id {ask_id!r} is not a whole number",
+                             hint="Ask ids are listed by Network.asks.") from None
+        when_ts = as_utc(when, default="now", name="when")
+        person_id, new_name, company = "", "", ""
+        if person is not None:
+            r = self.resolver
+            found = r.people_matching(person)
+            if len(found) == 1:
+                person_id = str(r.person_ids[int(found[0])])
+            elif len(found) > 1:
+                person_id = r.person_id(person)  # NotFoundError listing who they could be
+            else:
+                new_name = str(person).strip()
+                if not new_name:
+                    raise InputError("person is empty", expected="a name")
+        t = update_ask(self._t, ask_id, status, when=when_ts, note=note, person_id=person_id,
+                       person=new_name, company=company)
+        status = str(t.asks.loc[t.asks["ask_id"] == ask_id, "status"].iloc[0])
+        args = {"ask_id": ask_id, "status": status, "when": when_ts.isoformat(),
+                "note": note, "person_id": person_id, "person": new_name, "company": company}
+        self._set(record_edit(t, "ask_update", args))
+
+    def calibrate_paths(self, at: Any = None, *, stale_after_days: float = 30.0,
+                        min_outcomes: int = 20):
+        """Calibrate path probabilities to the outcomes of your recorded asks.
+
+        Logistic (Platt) calibration of the raw path probability each ask was made
+        at against whether it led to an introduction (see
+        :mod:`netgraph.routing.calibration` for the method). The result is kept
+        (and saved with the workspace) and applied to :meth:`warm_paths`; with
+        fewer than *min_outcomes* outcomes the prior (identity) is kept, and the
+        result says so.
+
+        Parameters
+        ----------
+        at : timestamp-like, optional
+            Today (default): asks made later are left out.
+        stale_after_days : float, default 30
+            An ask still ``asked`` this long after it was made counts as a failure.
+        min_outcomes : int, default 20
+
+        Returns
+        -------
+        PathCalibration
+            ``n_outcomes`` (what it rests on), ``fitted``, the parameters, and a
+            table of predicted against observed rates.
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_contacts(pd.DataFrame({"name": ["Grace Hopper"],
+        ...                         "company": ["Acme Inc"]}), owner="Ada")
+        >>> _ = net.ask("Grace Hopper", "Acme", when="2026-09-02")
+        >>> print(net.calibrate_paths(at="2026-11-29"))
+        prior kept: 1 outcome, fewer than the 20 needed to calibrate path probabilities
+        """
+        from netgraph.routing.calibration import calibrate_paths
+
+        at = as_utc(at, name="at")
+        cal = calibrate_paths(self._t.asks, at, stale_after_days=stale_after_days,
+                              min_outcomes=min_outcomes)
+        self._calibration = cal if cal.fitted else None
+        return cal
+
+    @property
+    def path_calibration(self):
+        """The :class:`~netgraph.routing.calibration.PathCalibration` applied to
+        :meth:`warm_paths` (the prior until :meth:`calibrate_paths` fits one)."""
+        from netgraph.routing.calibration import PathCalibration
+
+        return self._calibration if self._calibration is not None else PathCalibration()
 
     def log_interaction(self, person: str, when: Any = None, channel: str = "call",
                         direction: str = "out", note: str | None = None,
@@ -1041,6 +1300,9 @@ class Network:
         -------
         WarmPaths
             Ranked by probability; empty (with ``.reason``) when there is no route.
+            Once :meth:`calibrate_paths` has fitted your recorded asks, probabilities
+            are calibrated and each path keeps the product of its strengths in
+            ``raw_probability``.
 
         Examples
         --------
@@ -1055,10 +1317,12 @@ class Network:
         import weakref
 
         from netgraph import routing as paths
+        from netgraph.routing.calibration import apply_calibration
 
         found = paths.warm_paths(self._index(at), target, source=source, k=k,
                                  max_hops=max_hops, exclude=exclude,
                                  distinct_introducers=distinct_introducers)
+        found = apply_calibration(found, self._calibration)
         found._network = weakref.ref(self)  # for paths.show()
         return found
 
@@ -1290,14 +1554,16 @@ class Network:
             else:
                 raise WorkspaceError(f"no workspace file at {p}",
                                      hint="Import data first, or pass create=True.")
-            start = (net._version, id(net._model), id(net._company_model), list(net._targets))
+            start = (net._version, id(net._model), id(net._company_model), list(net._targets),
+                     net._calibration)
             net._editing = p.resolve()
             try:
                 yield net
             finally:
                 net._editing = None
             if not p.is_file() or start != (net._version, id(net._model),
-                                            id(net._company_model), list(net._targets)):
+                                            id(net._company_model), list(net._targets),
+                                            net._calibration):
                 net._editing = p.resolve()
                 try:
                     net.save(p)
@@ -1306,6 +1572,8 @@ class Network:
 
     def _meta(self) -> dict[str, Any]:
         meta: dict[str, Any] = {"targets": list(self._targets)}
+        if self._calibration is not None:
+            meta["path_calibration"] = self._calibration.to_dict()
         for name, model in (("model", self._model), ("company_model", self._company_model)):
             if model is not None:
                 from dataclasses import asdict
@@ -1328,6 +1596,17 @@ class Network:
         net = cls(**cls._models_from_meta(meta), engine=engine)
         net._t = tables
         net._targets = list(meta.get("targets", []))
+        if "path_calibration" in meta:
+            import warnings
+
+            from netgraph.routing.calibration import PathCalibration
+
+            try:
+                net._calibration = PathCalibration.from_dict(meta["path_calibration"])
+            except (KeyError, TypeError, ValueError) as err:
+                warnings.warn(f"{path}: the path calibration kept there cannot be read ({err}); "
+                              "using raw path probabilities until `calibrate_paths()` runs "
+                              "again", UserWarning, stacklevel=2)
         return net
 
     @staticmethod

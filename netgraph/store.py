@@ -60,10 +60,13 @@ __all__ = ["FORMAT", "VERSION", "clean_litter", "load_tables", "save_tables", "w
 FORMAT = "netgraph-workspace"
 #: Current format version. 1: wave 1 (timestamps as INTEGER ns, read back
 #: through float for columns with NULLs); 2: the same layout, read exactly;
-#: 3: adds identity_decisions, imports, import_data and edits (the history).
-VERSION = 3
+#: 3: adds identity_decisions, imports, import_data and edits (the history);
+#: 4: adds asks (introductions asked for, and what came of them).
+VERSION = 4
 #: The tables of format versions 1 and 2 (later tables are empty when migrating).
 _V2_TABLES = ("people", "companies", "affiliations", "ties", "interactions", "overrides")
+#: The tables of format version 3.
+_V3_TABLES = (*_V2_TABLES, "identity_decisions", "imports", "import_data", "edits")
 _UTC = "datetime64[ns, UTC]"
 _NAT = np.iinfo(np.int64).min
 
@@ -343,6 +346,8 @@ def _migrate(frames: dict[str, pd.DataFrame], meta: dict[str, Any], version: int
             frames.setdefault(name, schema.empty(name))
         if len(frames["people"]):
             frames["imports"] = legacy_imports()
+    if version < 4:  # 3 -> 4: no asks yet
+        frames.setdefault("asks", schema.empty("asks"))
     return frames
 
 
@@ -388,7 +393,7 @@ def load_tables(path: str | PathLike[str]) -> tuple[Tables, dict[str, Any]]:
                 hint="Load a file written by Network.save, or import your data again.") from err
         version = _check_meta(meta, path)
         frames = {name: _read_table(con, name, path) for name in schema.TABLES
-                  if version >= 3 or name in _V2_TABLES}
+                  if version >= 4 or name in (_V3_TABLES if version == 3 else _V2_TABLES)}
     finally:
         con.close()
     frames = _migrate(frames, meta, version)

@@ -153,3 +153,16 @@ def test_html_written_to_the_working_directory(executed) -> None:
 
     events = Calendar.from_ical((workdir / "ping.ics").read_bytes()).walk("VEVENT")
     assert events and all(str(e["SUMMARY"]).startswith("Ping ") for e in events)
+
+
+def test_asks_section_outputs(executed) -> None:
+    nb, _, _ = executed
+    by_source = {c.source: "\n".join(_outputs(c)) for c in nb.cells if c.cell_type == "code"}
+    asks = next(t for s, t in by_source.items() if "net.update_ask(referral" in s)
+    assert "introduced" in asks and "Dana Whitfield" in asks
+    ping = next(t for s, t in by_source.items() if "net.ping_list(at=AT, n=6)" in s)
+    assert "follow up on your ask to Yara Silva" in ping
+    assert "thank Julia Mahmoud for introducing you to Dana Whitfield" in ping
+    path = next(t for s, t in by_source.items() if 'p.introducer == "Dana Whitfield"' in s)
+    assert "Dana Whitfield" in path and "Acme Robotics" in path
+    assert "prior kept" in next(t for s, t in by_source.items() if "calibrate_paths" in s)

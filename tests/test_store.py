@@ -54,10 +54,24 @@ def tables(draw) -> Tables:
         "timestamp": pd.Series([pd.Timestamp(draw(_NS), unit="ns", tz="UTC") for _ in range(k)],
                                dtype="datetime64[ns, UTC]"),
         "strength": [draw(st.floats(0, 1)) for _ in range(k)]})
+    j = draw(st.integers(0, 3))
+    asks = pd.DataFrame({
+        "ask_id": [draw(st.integers(-2**63, 2**63 - 1)) for _ in range(j)],
+        "owner_id": [draw(pick) for _ in range(j)],
+        "introducer_id": [draw(pick) for _ in range(j)],
+        **{c: [draw(_TEXT) for _ in range(j)] for c in (
+            "introducer", "target", "target_id", "target_kind", "person_id", "person", "about",
+            "via", "note", "status", "history")},
+        **{c: pd.Series([pd.NaT if v is None else pd.Timestamp(v, unit="ns", tz="UTC")
+                         for v in (draw(st.one_of(st.none(), _NS)) for _ in range(j))],
+                        dtype="datetime64[ns, UTC]") for c in ("asked_on", "updated_on")},
+        "probability": [draw(st.one_of(st.just(float("nan")), st.floats(0, 1)))
+                        for _ in range(j)]})
     aliases = draw(st.dictionaries(_TEXT, _TEXT, max_size=3))
     ids_index = pd.Index(ids, dtype=object)
     frames = {name: schema.empty(name) for name in schema.TABLES}
-    frames.update({"people": people, "interactions": inter, "ties": ties, "overrides": over})
+    frames.update({"people": people, "interactions": inter, "ties": ties, "overrides": over,
+                   "asks": asks})
     return Tables(**{name: schema.conform(f, name, person_ids=None if name == "people"
                                           else ids_index) for name, f in frames.items()},
                   aliases=aliases)
@@ -239,6 +253,19 @@ def test_version_1_workspace_is_migrated(tmp_path):
         v = con.execute("SELECT value FROM netgraph_meta WHERE key = 'version'").fetchone()[0]
     con.close()
     assert json.loads(v) == VERSION
+
+
+def test_version_3_workspace_gains_an_empty_asks_table(tmp_path):
+    path = _saved(tmp_path)
+    _set_meta(path, "version", 3)
+    with sqlite3.connect(path) as con:
+        con.execute("DROP TABLE asks")
+    con.close()
+    net = ng.Network.load(path)
+    assert len(net.interactions) == 1
+    pd.testing.assert_frame_equal(net.asks, schema.empty("asks", net.people["person_id"]))
+    net.save(path)
+    assert len(ng.Network.load(path).asks) == 0
 
 
 def test_failed_edit_changes_nothing(tmp_path):

@@ -238,7 +238,8 @@ def import_history(t: Tables) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- edits by hand
 def record_edit(t: Tables, kind: str, args: dict[str, Any]) -> Tables:
-    """*t* with a change by hand (``"alias"``, ``"log"``, ``"strength"``) recorded, so
+    """*t* with a change by hand (``"alias"``, ``"log"``, ``"strength"``, ``"ask"``,
+    ``"ask_update"``) recorded, so
     a replay (undo, split) makes it again at the same step.
 
     Examples
@@ -283,6 +284,26 @@ def apply_edit(t: Tables, kind: str, args: dict[str, Any]) -> Tables:
                               source="manual", owner="")
         return merge.add_overrides(t, a, b, pd.Timestamp(args["when"]), float(args["strength"]),
                                    args.get("note", ""))
+    if kind == "ask":
+        from netgraph.data.asks import add_ask
+
+        if not {args["owner_id"], args["introducer_id"]} <= set(t.ids):
+            return t
+        args = dict(args)
+        when = pd.Timestamp(args.pop("when"))
+        prob = args.pop("probability", None)
+        return add_ask(t, when=when, probability=float("nan") if prob is None else float(prob),
+                       **args)
+    if kind == "ask_update":
+        from netgraph.data.asks import update_ask
+
+        if not (t.asks["ask_id"] == args["ask_id"]).any():
+            return t  # its ask was about someone the replayed network does not have
+        person_id = args.get("person_id", "")
+        return update_ask(t, int(args["ask_id"]), args["status"],
+                          when=pd.Timestamp(args["when"]), note=args.get("note"),
+                          person_id=person_id if person_id in set(t.ids) else "",
+                          person=args.get("person", ""), company=args.get("company", ""))
     raise ValueError(f"unknown edit {kind!r}")
 
 

@@ -56,7 +56,19 @@ import_data
     base64 text). Shared by imports of the same bytes.
 edits
     Changes made by hand between imports, to replay them: seq, kind
-    (``"alias"``, ``"log"``, ``"strength"``), args (JSON), time.
+    (``"alias"``, ``"log"``, ``"strength"``, ``"ask"``, ``"ask_update"``), args
+    (JSON), time.
+asks
+    Introductions asked for and what came of them (see :mod:`netgraph.data.asks`):
+    ask_id, owner_id (who asked), introducer_id, introducer (name when asked),
+    target (company or person, as shown), target_id (company id or person id),
+    target_kind (``"company"`` or ``"person"``), person_id and person (whom the
+    introducer would introduce you to, ``""`` when not known), about, via (how you
+    asked: a channel or ``""``), note, status (``asked``, ``introduced``, ``met``,
+    ``referred``, ``offer``, ``declined``, ``no_reply``), asked_on, updated_on (the
+    latest move), probability (the raw probability of the best path through the
+    introducer when asked; NaN when there was none), history (``";"``-joined
+    ``status@date`` moves).
 
 Examples
 --------
@@ -108,6 +120,7 @@ PERSON_COLUMNS: dict[str, tuple[str, ...]] = {
     "ties": ("a", "b"),
     "interactions": ("person_id", "other_id"),
     "overrides": ("a", "b"),
+    "asks": ("owner_id", "introducer_id"),
 }
 
 #: Column name -> dtype, per table, in column order ("person" marks a
@@ -200,6 +213,25 @@ TABLES: dict[str, dict[str, object]] = {
         "args": "object",
         "time": _UTC,
     },
+    "asks": {
+        "ask_id": "int64",
+        "owner_id": "person",
+        "introducer_id": "person",
+        "introducer": "object",
+        "target": "object",
+        "target_id": "object",
+        "target_kind": "object",
+        "person_id": "object",
+        "person": "object",
+        "about": "object",
+        "via": "object",
+        "note": "object",
+        "status": "object",
+        "asked_on": _UTC,
+        "updated_on": _UTC,
+        "probability": "float64",
+        "history": "object",
+    },
 }
 
 
@@ -211,6 +243,8 @@ DESCRIPTIONS: dict[str, str] = {
     "ties": "Ties: who is connected to whom, since when, from which source, whose.",
     "interactions": "Interactions: who contacted whom, when, how, in which direction.",
     "overrides": "Tie strengths set by hand (``Network.set_strength``).",
+    "asks": "Introductions asked for (``Network.ask``) and what came of them "
+            "(``Network.update_ask``).",
 }
 
 

@@ -102,6 +102,9 @@ class WarmPath:
         The target company (None for a person target).
     hops : list of Hop
         Person-person hops, then the hop into the company.
+    raw_probability : float or None
+        The product of the strengths when *probability* is calibrated to your
+        recorded introductions (:mod:`netgraph.routing.calibration`); None when not.
 
     Examples
     --------
@@ -120,6 +123,7 @@ class WarmPath:
     company: str | None
     company_id: str | None
     hops: list[Hop]
+    raw_probability: float | None = field(default=None, compare=False)
 
     @property
     def source(self) -> str:
@@ -292,6 +296,11 @@ class WarmPaths(Sequence):
                          "path": p.text()})
         cols = ["rank", "probability", "hops", "source", "introducer", "person", "person_id",
                 "weakest", "weakest_strength", "path"]
+        if any(p.raw_probability is not None for p in self._paths):  # calibrated: keep both
+            for row, p in zip(rows, self._paths, strict=True):
+                row["raw_probability"] = (p.probability if p.raw_probability is None
+                                          else p.raw_probability)
+            cols.insert(2, "raw_probability")
         return pd.DataFrame(rows, columns=cols).astype(
             {"rank": "int64", "probability": "float64", "hops": "int64",
              "weakest_strength": "float64"})
