@@ -121,11 +121,16 @@ body{min-height:@MIN_HEIGHT@}
   var ng = window.netgraph = {network: network, nodes: nodes, edges: edges, meta: data.meta,
                               paths: data.paths, drawn: false, firstDrawMs: null,
                               focusedPath: null, found: null};
+  var moved = false;
   network.once("afterDrawing", function () {
     ng.drawn = true;
     ng.firstDrawMs = performance.now();
+    // Labels are measured by the first drawing: frame the view again with them inside.
+    if (!moved && current === "paths") { frame(); }
     document.body.setAttribute("data-drawn", "1");
   });
+  network.on("dragStart", function () { moved = true; });
+  network.on("zoom", function () { moved = true; });
 
   // ---------------------------------------------------------------- colours
   function rgba(hex, a) {
@@ -185,13 +190,20 @@ body{min-height:@MIN_HEIGHT@}
     var ids = nodes.getIds();
     if (!ids.length) { return; }
     if (current === "paths") {
-      network.fit({nodes: ids, animation: false});
-      // Labels stay readable: at least 0.75 x 18 px = 13.5 px on screen.
-      var s = Math.min(Math.max(network.getScale(), 0.75), 1.25);
-      var xs = ids.map(function (id) { return network.getPosition(id); });
-      var cx = 0, cy = 0;
-      xs.forEach(function (p) { cx += p.x; cy += p.y; });
-      network.moveTo({position: {x: cx / xs.length, y: cy / xs.length}, scale: s,
+      // The box of the nodes and their labels (once drawn), with a margin; labels stay
+      // readable: the zoom is at least 0.75 (18 px labels: 13.5 px on screen).
+      var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      ids.forEach(function (id) {
+        var b = network.getBoundingBox(id), p = network.getPosition(id);
+        if (!b || !isFinite(b.left)) { b = {left: p.x - 20, right: p.x + 20, top: p.y - 20,
+                                            bottom: p.y + 20}; }
+        x0 = Math.min(x0, b.left); x1 = Math.max(x1, b.right);
+        y0 = Math.min(y0, b.top); y1 = Math.max(y1, b.bottom);
+      });
+      var w = box.clientWidth || 800, h = box.clientHeight || 600;
+      var s = Math.min((w - 40) / Math.max(x1 - x0, 1), (h - 40) / Math.max(y1 - y0, 1));
+      s = Math.min(Math.max(s, 0.75), 1.25);
+      network.moveTo({position: {x: (x0 + x1) / 2, y: (y0 + y1) / 2}, scale: s,
                       animation: false});
     } else {
       network.fit({animation: false});

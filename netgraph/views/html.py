@@ -1315,7 +1315,7 @@ def _notes(meta: dict[str, Any]) -> None:
             f" \u2014 {more}." if more else ".")
     else:
         net += "."
-    meta["note_network"] = net.replace("Wider network", "Showing", 1) if not meta["paths"] \
+    meta["note_network"] = net.replace("Wider network: ", "Showing ", 1) if not meta["paths"] \
         else net
     if meta["paths"]:
         pn = meta["path_nodes"]
