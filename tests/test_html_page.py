@@ -13,11 +13,14 @@ import time
 
 import networkx as nx
 import pytest
-from test_html import XSS_IMG, XSS_SCRIPT, WARM, Opened, browser, small_graph  # noqa: F401
+import test_html
+from test_html import WARM, XSS_IMG, XSS_SCRIPT, Opened, small_graph
 
 from netgraph.cli import main
 from netgraph.data.identity import name_key
 from netgraph.views.html import build_page, describe_page, page_html, path_color, write_html
+
+browser = test_html.browser  # the module-scoped headless Chromium (or a skip with the reason)
 
 
 @pytest.fixture(scope="module")
@@ -195,7 +198,7 @@ def test_default_view_labels_are_readable_and_apart(team_view):
     assert len(boxes) == 9
     for b in boxes:
         assert b["px"] >= 12, b  # font size x zoom
-        assert 0 <= b["l"] and b["r"] <= b["w"] and 0 <= b["t"] and b["b"] <= b["h"], b
+        assert b["l"] >= 0 and b["r"] <= b["w"] and b["t"] >= 0 and b["b"] <= b["h"], b
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             apart = a["r"] <= b["l"] or b["r"] <= a["l"] or a["b"] <= b["t"] or b["b"] <= a["t"]
