@@ -1,17 +1,35 @@
 """Interactive, self-contained HTML view of a network (vis-network from pyvis).
 
-:func:`write_html` turns the people-and-companies graph (``net.graph``) into
-one HTML file that opens from disk with no internet: owners, people and
-companies, coloured by company, sized by the strength of their tie to the
-owner, with the given warm paths highlighted and everything else dimmed, a
-tooltip with the evidence for every node and edge, a legend and a title.
+:func:`write_html` (and :func:`build_page` / :func:`page_html` for a string) turns the
+people-and-companies graph (``net.graph``) into one HTML file that opens from disk with
+no internet.
+
+**With warm paths the page opens on the answer** (the path-first view): a side panel
+lists the ranked paths (chance, each hop's strength and evidence in words, the weakest
+link marked), and the graph shows only the people and companies on them, laid out left
+to right (owners, introducers, ..., the target; one column per hop, the nodes of a
+column spread apart, physics off), each path in its colour (:func:`path_color`), the
+same in the panel. Clicking a path focuses it (its nodes and ties stay, the rest
+fades); hovering a tie shows its evidence; a button shows the wider network around the
+paths (the neighbours of the path's people, strongest tie first, then ring after ring
+up to ``max_nodes``; only the adjacency of the nodes taken is read, so a path page of a
+million-person network is written in a fraction of a second). Without paths the page
+shows the network as before (:func:`select_nodes` chooses up to ``max_nodes``).
+
+A search box finds a person or company by name, folded as the library folds names
+(:func:`netgraph.data.identity.name_key`, computed here and embedded; the page folds
+the query the same way) and focuses it. The page and :func:`describe_page` (printed by
+``netgraph html`` and ``netgraph demo``) say how many nodes and ties were left out and
+how to see them. Nodes are coloured by role: owners (every owner of a team, named in
+the legend), the paths, the target and its people, other people, companies.
 
 Design
 ------
 pyvis is used for what it ships, not for how it builds pages:
 
-* The JavaScript and CSS come from pyvis's bundled copy of vis-network
-  (``pyvis/templates/lib/vis-9.1.2``) and are **inlined** into the page. We
+* The JavaScript comes from pyvis's bundled copy of vis-network
+  (``pyvis/templates/lib/vis-9.1.2``) and is **inlined** into the page (its
+  stylesheet only styles widgets the page does not use: left out). We
   never call pyvis's ``Network.write_html``/``show``: with
   ``cdn_resources="local"`` they leave a ``lib/`` folder in the current
   directory, and the other modes reach a CDN.
@@ -24,25 +42,30 @@ pyvis is used for what it ships, not for how it builds pages:
   k-d tree, far-field repulsion through a coarse grid, attraction along
   edges in proportion to their strength; fixed seed, so the same input gives
   the same picture). The page renders with physics off and straight edges,
-  so it is drawn at once and stays responsive (Chromium, headless: about
-  0.7 s to first draw for the default 1,500-node view, 0.8 s for 2,000
-  nodes, 3 s for 10,000; ``benchmarks/bench_html.py``).
+  so it is drawn at once and stays responsive (``benchmarks/bench_html.py``).
+  The path view's positions are the hop columns, not the force layout. The
+  wider view's records share their look through a table of styles
+  (``_compact``), which halves the page.
 * Tooltips are our own (``textContent`` into one ``<div>``) instead of
   vis-network's ``title`` popups, which some vis versions parse as HTML.
   Edge evidence is shipped raw and formatted on hover.
 * For tests and notebooks the page exposes ``window.netgraph = {network,
-  nodes, edges, meta, drawn, firstDrawMs}``; every node record carries
-  ``node`` (the graph's node id), ``kind``, ``highlighted`` and ``dimmed``.
+  nodes, edges, meta, paths, drawn, firstDrawMs, view(), setView(v),
+  focusPath(k), focusNode(id), find(text), fold(text), focusedPath, found}``;
+  every node record carries ``node`` (the graph's node id), ``kind``,
+  ``highlighted``, ``dimmed``, ``paths`` (the numbers of its paths) and, while
+  a path is focused, ``focused``.
 * Large networks are cut to the part that matters (:func:`select_nodes`):
   owners, the warm paths, ``around`` and its neighbours, the target company
   and its people, the owner's strongest ties, then everybody else by how
   well the owner reaches them (the best product of strengths on a route).
 
-Safety: every value reaches the page either HTML-escaped (title, legend)
+Safety: every value reaches the page either HTML-escaped (title, summary, legend)
 or inside a JSON block whose ``<``, ``>`` and ``&`` are written as
 ``\\u003c``-style escapes, so no name can close the script element. Labels
 are drawn on a canvas (never parsed as HTML) and tooltips are built with
-``textContent``, so a contact named ``<img src=x onerror=alert(1)>`` shows
+``textContent`` (so are the path panel and the search hits), so a contact named
+``<img src=x onerror=alert(1)>`` shows
 as exactly that text. A Content-Security-Policy meta tag forbids every
 network request (``default-src 'none'``).
 
@@ -938,6 +961,9 @@ def _build_data(arr: _Arrays, order: np.ndarray, paths: list[_Path], owners: np.
     xy = np.round(xy * _POS_SCALE, 1)
 
     names = {int(i): _name(arr.attrs[i], arr.nodes[i]) for i in sel}
+    # Records share their look (colours, font, shape, flags) through a table of styles
+    # ("s": its index; the page puts them back): a 900-node view is half the size.
+    nstyles, estyles = _Styles(), _Styles()
     nodes_out: list[dict[str, Any]] = []
     for rank, i in enumerate(sel):
         i = int(i)
@@ -992,22 +1018,25 @@ def _build_data(arr: _Arrays, order: np.ndarray, paths: list[_Path], owners: np.
             add("Profile", a.get("url"))
         for note in on_path.get(i, []):
             add("Warm path", note)
-        nodes_out.append({
-            "id": i, "node": public_id(arr.nodes[i]), "label": name,
-            "x": float(xy[rank, 0]), "y": float(xy[rank, 1]),
-            "shape": shape, "size": round(size, 1), "kind": group,
-            "highlighted": hl, "dimmed": dim, "borderWidth": 4 if hl else 1.5,
-            "paths": path_no.get(i, []), "hex": color, "bhex": pcol or color,
-            "color": {"background": bg, "border": border,
-                      "highlight": {"background": color, "border": FOCUS_COLOR},
-                      "hover": {"background": color, "border": FOCUS_COLOR}},
-            "font": {"size": font_size,
-                     "color": _rgba("#1f2937", 0.3 if dim else 1.0),
-                     "strokeColor": _rgba("#ffffff", 0.3 if dim else 1.0)},
-            "info": {"head": name, "rows": rows_info},
-        })
+        skey = (color, bg, border, font_size, dim, shape, group, hl, pcol)
+        look = nstyles.get(skey)
+        if look is None:
+            look = nstyles.add(skey, {
+                "shape": shape, "kind": group, "highlighted": hl, "dimmed": dim,
+                "borderWidth": 4 if hl else 1.5, "hex": color, "bhex": pcol or color,
+                "color": {"background": bg, "border": border,
+                          "highlight": {"background": color, "border": FOCUS_COLOR},
+                          "hover": {"background": color, "border": FOCUS_COLOR}},
+                "font": {"size": font_size, "color": _rgba("#1f2937", 0.3 if dim else 1.0),
+                         "strokeColor": _rgba("#ffffff", 0.3 if dim else 1.0)}})
+        rec = {"id": i, "node": public_id(arr.nodes[i]), "label": name,
+               "x": float(xy[rank, 0]), "y": float(xy[rank, 1]), "size": round(size, 1),
+               "info": {"head": name, "rows": rows_info}, "s": look}
+        if hl:
+            rec["paths"] = path_no[i]
+        nodes_out.append(rec)
     # Draw order: highlighted nodes last (on top).
-    nodes_out.sort(key=lambda d: d["highlighted"])
+    nodes_out.sort(key=lambda d: "paths" in d)
 
     # Edge evidence goes out raw (JSON scalars); the page formats it on hover, which keeps
     # writing fast for tens of thousands of edges.
@@ -1053,14 +1082,20 @@ def _build_data(arr: _Arrays, order: np.ndarray, paths: list[_Path], owners: np.
             base = col = path_color(edge_no[key][0])
         else:
             col = _rgba(base, DIM_ALPHA * 0.6 if highlight else 0.55)
-        edges_out.append({
-            "id": f"e{e}", "from": u, "to": v,
-            "width": 7.0 if hl else round(0.5 + 4.5 * (0.1 if st != st else min(st, 1.0)), 2),
-            "highlighted": hl, "dimmed": highlight and not hl, "dashes": kind == "worked_at",
-            "paths": edge_no.get(key, []), "hex": base,
-            "color": {"color": col, "highlight": col, "hover": col} if hl
-            else {"color": col}, "ev": ev,
-        })
+        dashed = kind == "worked_at"
+        skey = (col, hl, dashed, base, highlight)
+        look = estyles.get(skey)
+        if look is None:
+            look = estyles.add(skey, {
+                "highlighted": hl, "dimmed": highlight and not hl, "dashes": dashed,
+                "hex": base,
+                "color": {"color": col, "highlight": col, "hover": col} if hl else {"color": col}})
+        rec = {"id": f"e{e}", "from": u, "to": v,
+               "width": 7.0 if hl else round(0.5 + 4.5 * (0.1 if st != st else min(st, 1.0)),
+                                             2), "ev": ev, "s": look}
+        if hl:
+            rec["paths"] = edge_no[key]
+        edges_out.append(rec)
     for n, (vkey, (pn, st, a, b)) in enumerate(virtual):
         ev = {"Relation": "inferred hop (no direct tie in the graph)"}
         if st is not None and math.isfinite(st):
@@ -1069,12 +1104,14 @@ def _build_data(arr: _Arrays, order: np.ndarray, paths: list[_Path], owners: np.
         if vkey in why:
             ev["Why warm"] = why[vkey]
         pc = path_color(pn)
-        edges_out.append({
-            "id": f"v{n}", "from": a, "to": b, "width": 7.0, "highlighted": True,
-            "dimmed": False, "dashes": True, "ev": ev, "paths": edge_no.get(vkey, []), "hex": pc,
-            "color": {"color": pc, "highlight": pc, "hover": pc},
-        })
-    edges_out.sort(key=lambda d: d["highlighted"])
+        look = estyles.get(("virtual", pc))
+        if look is None:
+            look = estyles.add(("virtual", pc), {
+                "highlighted": True, "dimmed": False, "dashes": True, "hex": pc,
+                "color": {"color": pc, "highlight": pc, "hover": pc}})
+        edges_out.append({"id": f"v{n}", "from": a, "to": b, "width": 7.0, "ev": ev,
+                          "paths": edge_no.get(vkey, []), "s": look})
+    edges_out.sort(key=lambda d: "paths" in d)
 
     big = len(edges_out) > 3000
     options = {
@@ -1095,7 +1132,9 @@ def _build_data(arr: _Arrays, order: np.ndarray, paths: list[_Path], owners: np.
         "paths": len(paths), "highlighted_nodes": len(on_path),
         "owners": sorted(owner_names.values(), key=str.casefold),
     }
-    return {"nodes": nodes_out, "edges": edges_out, "options": options, "meta": meta}, meta
+    return {"nodes": {"styles": nstyles.table, "items": nodes_out},
+            "edges": {"styles": estyles.table, "items": edges_out},
+            "options": options, "meta": meta}, meta
 
 
 # --------------------------------------------------------------------------- page
@@ -1337,29 +1376,20 @@ def _notes(meta: dict[str, Any]) -> None:
         meta["note_paths"] = meta["note_network"]
 
 
-_STYLE_KEYS = ("color", "font", "shape", "borderWidth", "hex", "bhex", "kind", "dashes",
-               "highlighted", "dimmed")
+class _Styles:
+    """A table of looks, each stored once; :meth:`index` gives a look's position."""
 
+    def __init__(self) -> None:
+        self.table: list[dict[str, Any]] = []
+        self._ix: dict[Hashable, int] = {}
 
-def _compact(records: list[dict[str, Any]]) -> dict[str, Any]:
-    """Records with their shared look (colours, font, shape, flags) moved into a table of
-    styles (``"s"``: its index; the page puts them back): a 900-node view is half the size."""
-    styles: dict[str, int] = {}
-    table: list[dict[str, Any]] = []
-    out = []
-    for r in records:
-        look = {k: r[k] for k in _STYLE_KEYS if k in r}
-        key = repr(look)  # records are built with their keys in one order
-        ix = styles.get(key)
-        if ix is None:
-            ix = styles[key] = len(table)
-            table.append(look)
-        rec = {k: v for k, v in r.items() if k not in look}
-        if not rec.get("paths"):
-            rec.pop("paths", None)
-        rec["s"] = ix
-        out.append(rec)
-    return {"styles": table, "items": out}
+    def get(self, key: Hashable) -> int | None:
+        return self._ix.get(key)
+
+    def add(self, key: Hashable, look: dict[str, Any]) -> int:
+        ix = self._ix[key] = len(self.table)
+        self.table.append(look)
+        return ix
 
 
 def _count_edges(graph: nx.Graph) -> int:
@@ -1415,8 +1445,12 @@ def _page(graph: nx.Graph, paths: Any, around: Any, max_nodes: int | None, title
     path_view = None
     panel: list[dict[str, Any]] = []
     if norm:
-        wider = {n["id"]: n for n in data["nodes"]}
-        wider_edges = {frozenset((e["from"], e["to"])): e for e in data["edges"]}
+        on = {v for p in norm for v in p.nodes}
+        ns, es = data["nodes"]["styles"], data["edges"]["styles"]
+        wider = {r["id"]: {**ns[r["s"]], "paths": [], **r} for r in data["nodes"]["items"]
+                 if r["id"] in on}
+        wider_edges = {frozenset((e["from"], e["to"])): {**es[e["s"]], **e}
+                       for e in data["edges"]["items"] if "paths" in e}
         path_view = _path_view(arr, norm, owners, wider, wider_edges)
         ids = {frozenset((e["from"], e["to"])): e["id"] for e in path_view["edges"]}
         panel = _panel(arr, norm, ids)
@@ -1427,7 +1461,7 @@ def _page(graph: nx.Graph, paths: Any, around: Any, max_nodes: int | None, title
     _notes(meta)
     payload = {
         "options": data["options"], "meta": meta, "pathView": path_view,
-        "network": {"nodes": _compact(data["nodes"]), "edges": _compact(data["edges"])},
+        "network": {"nodes": data["nodes"], "edges": data["edges"]},
         "paths": panel,
         "search": _search_index(arr, order),
     }
@@ -1554,7 +1588,7 @@ def describe_page(path_or_html: str | os.PathLike[str]) -> str:
     --------
     >>> import networkx as nx
     >>> print(describe_page(build_page(nx.path_graph(5), max_nodes=3)))  # doctest: +ELLIPSIS
-    Showing 3 of 5 nodes and 2 of 4 ties; 2 nodes and 2 ties omitted (raise --max-nodes ...).
+    Showing 3 of 5 nodes and 2 of 4 ties; 2 nodes and 2 ties omitted — to see more, raise ...
     """
     if isinstance(path_or_html, str) and path_or_html.lstrip().startswith("<"):
         page = path_or_html
