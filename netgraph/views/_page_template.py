@@ -205,6 +205,11 @@ body{min-height:@MIN_HEIGHT@}
       s = Math.min(Math.max(s, 0.75), 1.25);
       network.moveTo({position: {x: (x0 + x1) / 2, y: (y0 + y1) / 2}, scale: s,
                       animation: false});
+    } else if (data.paths.length) {
+      // The wider network opens on the paths and the people around them.
+      var on = nodes.getIds({filter: function (n) { return n.highlighted; }});
+      network.fit({nodes: on, animation: false});
+      network.moveTo({scale: network.getScale() * 0.6, animation: false});
     } else {
       network.fit({animation: false});
     }
