@@ -302,3 +302,14 @@ def test_a_plain_graph_without_paths_has_no_path_panel(browser, tmp_path):
         assert view.page.text_content("#ng-omitted") == "Showing 5 of 5 nodes and 4 of 4 ties."
     finally:
         view.close()
+
+
+def test_an_empty_answer_says_why_on_the_page():
+    from netgraph.routing.results import WarmPaths
+
+    none = WarmPaths([], target="Initech", target_id="initech", kind="company", source="Ada",
+                     max_hops=2, reason="nobody within 2 hops works there <b>now</b>.")
+    page = build_page(small_graph(), paths=none)
+    data = _data(page)
+    assert data["meta"]["view"] == "network" and data["pathView"] is None
+    assert "No warm path: nobody within 2 hops works there &lt;b&gt;now&lt;/b&gt;." in page

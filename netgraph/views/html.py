@@ -1478,6 +1478,9 @@ def _page(graph: nx.Graph, paths: Any, around: Any, max_nodes: int | None, title
     else:
         summary = ((f"The network of {owners_txt}. " if owners_txt else "")
                    + "Hover or tap for the evidence; scroll to zoom.")
+        reason = getattr(paths, "reason", "") if paths is not None else ""
+        if isinstance(reason, str) and reason:  # an empty WarmPaths says why
+            summary = f"No warm path: {reason} " + summary
         buttons = ""
     page = _fill_template(PAGE, {
         "TITLE": _html.escape(str(title), quote=True),
