@@ -1280,14 +1280,11 @@ def _panel(arr: _Arrays, paths: list[_Path], path_edge_ids: dict[frozenset[int],
         for h in hops:
             h.setdefault("weakest", False)
         people = [name(v) for v in p.nodes if not arr.is_company[v]]
-        via = people[1:] if len(people) > 1 else people
-        target = name(p.target) if p.target is not None else ""
-        headline = " \u2192 ".join(via[:1] + ([target] if target and target not in via[:1]
-                                              else []))
-        if len(via) > 1:
-            headline = " \u2192 ".join([via[0], *(["\u2026"] if len(via) > 2 else []),
-                                         via[-1]] + ([target] if arr.is_company[p.target]
-                                                     else []))
+        via = people[1:] or people  # the introducer ... the person inside
+        parts = via[:1] + (["\u2026"] if len(via) > 2 else []) + via[-1:] * (len(via) > 1)
+        if p.target is not None and arr.is_company[p.target]:
+            parts.append(name(p.target))
+        headline = " \u2192 ".join(parts)
         out.append({"rank": n, "probability": p.probability, "color": path_color(n),
                     "headline": headline, "nodes": [int(v) for v in p.nodes],
                     "text": " \u2192 ".join(name(v) for v in p.nodes), "hops": hops})
@@ -1437,6 +1434,7 @@ def _page(graph: nx.Graph, paths: Any, around: Any, max_nodes: int | None, title
         total_nodes, total_edges = len(arr.nodes), len(arr.rows)
     # The wider view of a path page is behind a button: a shorter layout run keeps writing
     # fast (the picture the user opens on is the path view).
+    norm = [p for p in norm if p.nodes]  # an empty list of nodes is no path
     data, meta = _build_data(arr, order, norm, owners, seed,
                              iterations=50 if seeds is not None and len(order) > 500 else None)
     version, js, _ = _vis_assets()
