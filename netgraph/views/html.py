@@ -1313,7 +1313,7 @@ def _legend(meta: dict[str, Any], has_paths: bool) -> str:
 
     owners = meta.get("owners") or []
     if len(owners) > 1:
-        who = f"Owners ({len(owners)}): " + ", ".join(owners[:12]) + (
+        who = "Owners: " + ", ".join(owners[:12]) + (
             f" and {len(owners) - 12} more" if len(owners) > 12 else "")
     elif owners:
         who = f"Owner: {owners[0]}"
