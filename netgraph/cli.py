@@ -455,7 +455,10 @@ def cmd_html(args: argparse.Namespace) -> int:
     net = _load(args.db)
     paths = net.warm_paths(args.target, k=args.k) if args.target else None
     out = net.to_html(args.out, paths=paths, max_nodes=args.max_nodes, title=args.title)
+    from netgraph.views.html import describe_page
+
     print(f"wrote {out}")
+    print(describe_page(out))  # what the page leaves out, and how to see it
     return 0
 
 
@@ -510,7 +513,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     _print_table(net.ping_list(at=at, n=10), [PING_COLUMNS[0], "owner_name", *PING_COLUMNS[1:]])
     out = Path(args.out)
     net.to_html(out, paths=paths, title=f"Warm paths to {target}")
+    from netgraph.views.html import describe_page
+
     print(f"\n== 6. Interactive graph written to {out.resolve()}")
+    print(describe_page(out))
     if args.db:
         net.save(args.db)
         print(f"workspace saved to {args.db}")

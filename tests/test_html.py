@@ -296,11 +296,27 @@ def _tags(page: str) -> list[tuple[str, list]]:
     return c.tags
 
 
+def _expand(compact: dict) -> list[dict]:
+    """The records of a view, their shared look put back (as the page's script does)."""
+    out = []
+    for r in compact["items"]:
+        rec = {**compact["styles"][r["s"]], **r}
+        rec.setdefault("paths", [])
+        rec.setdefault("highlighted", False)
+        rec.setdefault("dimmed", False)
+        out.append(rec)
+    return out
+
+
 def _page_data(page: str) -> dict:
+    """The page's data block; ``nodes``/``edges`` are those of the network view."""
     import json
 
     m = re.search(r'<script type="application/json" id="ng-data">(.*?)</script>', page, re.S)
-    return json.loads(m.group(1))
+    data = json.loads(m.group(1))
+    data["nodes"] = _expand(data["network"]["nodes"])
+    data["edges"] = _expand(data["network"]["edges"])
+    return data
 
 
 # --------------------------------------------------------------------------- browser
@@ -361,8 +377,9 @@ class Opened:
             " n.moveTo({position: n.getPosition(id), scale: 1.2, animation: false}); }", node_id)
         box = self.page.locator("#ng-graph").bounding_box()
         x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-        assert self.page.evaluate(f"window.netgraph.network.getNodeAt({{x: {x}, y: {y}}})") == \
-            node_id
+        assert self.page.evaluate(
+            f"window.netgraph.network.getNodeAt({{x: {box['width'] / 2}, "
+            f"y: {box['height'] / 2}}})") == node_id
         self.page.mouse.move(x - 40, y - 40)
         self.page.mouse.move(x, y, steps=4)
         tip = self.page.locator("#ng-tip")
@@ -380,6 +397,16 @@ def test_page_loads_offline_with_path_highlighted(browser, tmp_path):
     try:
         assert view.errors == []
         assert all(u == view.url or u.startswith("data:") for u in view.requests), view.requests
+        # The first view is the answer: the path's nodes and hops only.
+        assert view.js("window.netgraph.view()") == "paths"
+        assert view.js("window.netgraph.nodes.get().map(n => n.label).sort()") == sorted(
+            ["Ada Lovelace", "Cat Ng", "Dan Brown", "Acme"])
+        assert view.js("window.netgraph.edges.length") == 3
+        # Left to right: owner, introducer, the person inside, the company.
+        xs = view.js("window.netgraph.nodes.get().sort((a, b) => a.x - b.x).map(n => n.label)")
+        assert xs == ["Ada Lovelace", "Cat Ng", "Dan Brown", "Acme"]
+        view.page.click("#ng-wider")
+        assert view.js("window.netgraph.view()") == "network"
         assert view.js("window.netgraph.nodes.length") == g.number_of_nodes()
         assert view.js("window.netgraph.edges.length") == g.number_of_edges()
         labels = view.js("window.netgraph.nodes.get({filter: n => n.highlighted})"
@@ -389,11 +416,12 @@ def test_page_loads_offline_with_path_highlighted(browser, tmp_path):
                          " n.color.background, n.borderWidth])")
         for hl, border, background, width in styles:
             if hl:
-                assert border == PATH_COLOR and width == 4 and "0.16" not in background
+                assert border == PATH_COLOR and width == 4 and "0.3)" not in background
             else:
-                assert border != PATH_COLOR and background.endswith(",0.16)")
+                assert border != PATH_COLOR and background.endswith(",0.3)")
         path_edges = view.js("window.netgraph.edges.get({filter: e => e.highlighted}).length")
         assert path_edges == 3
+        assert "omitted" not in view.page.text_content("#ng-omitted")  # all 9 are shown
         # The canvas really shows the path colour (an opaque pixel of #ff3d00 somewhere).
         assert view.js(
             "(() => { const c = document.querySelector('#ng-graph canvas');"
@@ -419,8 +447,13 @@ def test_injected_markup_is_shown_as_text_and_never_runs(browser, tmp_path):
         assert view.js("typeof window.__pwned") == "undefined"
         assert view.js("document.images.length") == 0
         assert view.js("document.title") == XSS_IMG
-        assert view.js("document.querySelector('#ng-legend h1').textContent") == XSS_IMG
-        assert XSS_SCRIPT in view.js("document.querySelector('#ng-legend').textContent")
+        assert view.js("document.querySelector('#ng-side h1').textContent") == XSS_IMG
+        panel = view.page.text_content("#ng-paths")
+        assert XSS_IMG in panel and XSS_SCRIPT in panel  # the path's names, as text
+        assert view.js("document.querySelectorAll('#ng-side img, #ng-side b').length") == 0
+        view.page.fill("#ng-q", "onerror")  # the search list shows names as text too
+        assert XSS_IMG in view.page.text_content("#ng-hits")
+        view.page.click("#ng-wider")
         dan = view.js("window.netgraph.nodes.get({filter: n => n.label === "
                       f"{XSS_IMG!r}}})[0].id")
         assert XSS_IMG in view.hover_node(dan)
@@ -444,7 +477,8 @@ def test_edge_tooltip_shows_the_evidence(browser, tmp_path):
             n.fit({nodes: [e.from, e.to], animation: false});
             const a = n.canvasToDOM(n.getPosition(e.from)), b = n.canvasToDOM(n.getPosition(e.to));
             const p = {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2};
-            return [p.x, p.y, n.getEdgeAt(p) === e.id];
+            const r = document.getElementById("ng-graph").getBoundingClientRect();
+            return [p.x + r.left, p.y + r.top, n.getEdgeAt(p) === e.id];
         })()""")
         x, y, on_edge = point
         assert on_edge

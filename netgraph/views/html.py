@@ -1,17 +1,35 @@
 """Interactive, self-contained HTML view of a network (vis-network from pyvis).
 
-:func:`write_html` turns the people-and-companies graph (``net.graph``) into
-one HTML file that opens from disk with no internet: owners, people and
-companies, coloured by company, sized by the strength of their tie to the
-owner, with the given warm paths highlighted and everything else dimmed, a
-tooltip with the evidence for every node and edge, a legend and a title.
+:func:`write_html` (and :func:`build_page` / :func:`page_html` for a string) turns the
+people-and-companies graph (``net.graph``) into one HTML file that opens from disk with
+no internet.
+
+**With warm paths the page opens on the answer** (the path-first view): a side panel
+lists the ranked paths (chance, each hop's strength and evidence in words, the weakest
+link marked), and the graph shows only the people and companies on them, laid out left
+to right (owners, introducers, ..., the target; one column per hop, the nodes of a
+column spread apart, physics off), each path in its colour (:func:`path_color`), the
+same in the panel. Clicking a path focuses it (its nodes and ties stay, the rest
+fades); hovering a tie shows its evidence; a button shows the wider network around the
+paths (the neighbours of the path's people, strongest tie first, then ring after ring
+up to ``max_nodes``; only the adjacency of the nodes taken is read, so a path page of a
+million-person network is written in a fraction of a second). Without paths the page
+shows the network as before (:func:`select_nodes` chooses up to ``max_nodes``).
+
+A search box finds a person or company by name, folded as the library folds names
+(:func:`netgraph.data.identity.name_key`, computed here and embedded; the page folds
+the query the same way) and focuses it. The page and :func:`describe_page` (printed by
+``netgraph html`` and ``netgraph demo``) say how many nodes and ties were left out and
+how to see them. Nodes are coloured by role: owners (every owner of a team, named in
+the legend), the paths, the target and its people, other people, companies.
 
 Design
 ------
 pyvis is used for what it ships, not for how it builds pages:
 
-* The JavaScript and CSS come from pyvis's bundled copy of vis-network
-  (``pyvis/templates/lib/vis-9.1.2``) and are **inlined** into the page. We
+* The JavaScript comes from pyvis's bundled copy of vis-network
+  (``pyvis/templates/lib/vis-9.1.2``) and is **inlined** into the page (its
+  stylesheet only styles widgets the page does not use: left out). We
   never call pyvis's ``Network.write_html``/``show``: with
   ``cdn_resources="local"`` they leave a ``lib/`` folder in the current
   directory, and the other modes reach a CDN.
@@ -24,25 +42,30 @@ pyvis is used for what it ships, not for how it builds pages:
   k-d tree, far-field repulsion through a coarse grid, attraction along
   edges in proportion to their strength; fixed seed, so the same input gives
   the same picture). The page renders with physics off and straight edges,
-  so it is drawn at once and stays responsive (Chromium, headless: about
-  0.7 s to first draw for the default 1,500-node view, 0.8 s for 2,000
-  nodes, 3 s for 10,000; ``benchmarks/bench_html.py``).
+  so it is drawn at once and stays responsive (``benchmarks/bench_html.py``).
+  The path view's positions are the hop columns, not the force layout. The
+  wider view's records share their look through a table of styles
+  (``_compact``), which halves the page.
 * Tooltips are our own (``textContent`` into one ``<div>``) instead of
   vis-network's ``title`` popups, which some vis versions parse as HTML.
   Edge evidence is shipped raw and formatted on hover.
 * For tests and notebooks the page exposes ``window.netgraph = {network,
-  nodes, edges, meta, drawn, firstDrawMs}``; every node record carries
-  ``node`` (the graph's node id), ``kind``, ``highlighted`` and ``dimmed``.
+  nodes, edges, meta, paths, drawn, firstDrawMs, view(), setView(v),
+  focusPath(k), focusNode(id), find(text), fold(text), focusedPath, found}``;
+  every node record carries ``node`` (the graph's node id), ``kind``,
+  ``highlighted``, ``dimmed``, ``paths`` (the numbers of its paths) and, while
+  a path is focused, ``focused``.
 * Large networks are cut to the part that matters (:func:`select_nodes`):
   owners, the warm paths, ``around`` and its neighbours, the target company
   and its people, the owner's strongest ties, then everybody else by how
   well the owner reaches them (the best product of strengths on a route).
 
-Safety: every value reaches the page either HTML-escaped (title, legend)
+Safety: every value reaches the page either HTML-escaped (title, summary, legend)
 or inside a JSON block whose ``<``, ``>`` and ``&`` are written as
 ``\\u003c``-style escapes, so no name can close the script element. Labels
 are drawn on a canvas (never parsed as HTML) and tooltips are built with
-``textContent``, so a contact named ``<img src=x onerror=alert(1)>`` shows
+``textContent`` (so are the path panel and the search hits), so a contact named
+``<img src=x onerror=alert(1)>`` shows
 as exactly that text. A Content-Security-Policy meta tag forbids every
 network request (``default-src 'none'``).
 
@@ -73,7 +96,6 @@ import math
 import os
 import re
 import tempfile
-import zlib
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from importlib.util import find_spec
@@ -85,28 +107,47 @@ import numpy as np
 
 from netgraph.data.resolve import Resolver
 from netgraph.errors import InputError, NetgraphError, NotFoundError
+from netgraph.views._page_template import PAGE
 
 __all__ = [
-    "PALETTE",
+    "PATH_COLORS",
     "build_page",
+    "describe_page",
     "iframe",
     "layout",
+    "page_html",
+    "path_color",
     "select_nodes",
     "write_html",
 ]
 
-#: Colours for companies (and their people), picked by a stable hash of the company.
-PALETTE: tuple[str, ...] = (
-    "#4e79a7", "#59a14f", "#b07aa1", "#76b7b2", "#9c755f", "#edc948", "#c2a5cf",
-    "#7f7fbf", "#2f8f83", "#8cd17d", "#a0cbe8", "#d4a6c8", "#86bcb6", "#bab0ac",
-    "#6b8e23", "#5f6fa8",
+#: One colour per warm path (by rank; repeats after ten): the path's nodes, ties and its
+#: entry in the side panel share it.
+PATH_COLORS: tuple[str, ...] = (
+    "#ff3d00", "#1d4ed8", "#059669", "#9333ea", "#db2777", "#0891b2", "#b45309",
+    "#4d7c0f", "#7c2d12", "#475569",
 )
+PATH_COLOR = PATH_COLORS[0]
 OWNER_COLOR = "#111827"
-PATH_COLOR = "#ff3d00"
+TARGET_COLOR = "#0f766e"  # the target company and its current people
+COMPANY_COLOR = "#64748b"  # other companies
+PERSON_COLOR = "#8ea3c4"  # other people
 FOCUS_COLOR = "#0f172a"  # hovered/selected elements
-NO_COMPANY_COLOR = "#9ca3af"
 KNOWS_COLOR = "#64748b"
-DIM_ALPHA = 0.16
+DIM_ALPHA = 0.3
+
+
+def path_color(n: int) -> str:
+    """The colour of warm path number *n* (1-based, by rank).
+
+    Examples
+    --------
+    >>> path_color(1) == PATH_COLOR, path_color(11) == path_color(1)
+    (True, True)
+    """
+    return PATH_COLORS[(int(n) - 1) % len(PATH_COLORS)]
+
+
 _POS_SCALE = 60.0  # layout units -> vis pixels
 _TOOLTIP_SKIP = frozenset({"kind", "strength", "cost"})
 _NOT_NODES = "a WarmPaths result, WarmPath objects, or lists of node ids"
@@ -204,23 +245,6 @@ def _rgba(hex_color: str, alpha: float) -> str:
     h = hex_color.lstrip("#")
     r, g, b = int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
     return f"rgba({r},{g},{b},{alpha:g})"
-
-
-def _company_colors(counts: Mapping[str, int]) -> dict[str, str]:
-    """A colour per company key: its hash picks a palette slot; bigger companies pick first,
-    and while free slots remain a taken slot moves on to the next free one."""
-    out: dict[str, str] = {"": NO_COMPANY_COLOR}
-    used: set[int] = set()
-    for key in sorted(counts, key=lambda c: (-counts[c], c)):
-        if not key:
-            continue
-        slot = zlib.crc32(key.encode("utf-8")) % len(PALETTE)
-        if len(used) < len(PALETTE):
-            while slot in used:
-                slot = (slot + 1) % len(PALETTE)
-        used.add(slot)
-        out[key] = PALETTE[slot]
-    return out
 
 
 def _json_for_script(obj: Any) -> str:
@@ -327,18 +351,43 @@ def _lookup(arr: _Arrays) -> _Lookup:
     return arr.lookup
 
 
-def _arrays(graph: nx.Graph) -> _Arrays:
-    nodes = list(graph.nodes)
+def _raw_adj(graph: nx.Graph) -> Mapping[Hashable, Mapping[Hashable, Any]]:
+    """The adjacency as plain dicts when the graph keeps them (read only, never written):
+    several times faster to walk than networkx's read-only views."""
+    adj = getattr(graph, "_adj", None)
+    return adj if type(graph) is nx.Graph and isinstance(adj, dict) else graph.adj
+
+
+def _local_edges(graph: nx.Graph, nodes: list[Hashable],
+                 index: dict[Hashable, int]) -> list[tuple[Hashable, Hashable, Any]]:
+    """The edges among *nodes* (each once), read from their adjacency only: the cost
+    follows the degrees of these nodes, not the size of the graph."""
+    out = []
+    adj = _raw_adj(graph)
+    for u in nodes:
+        iu = index[u]
+        for v, d in adj[u].items():
+            j = index.get(v)
+            if j is not None and j > iu:
+                out.append((u, v, d))
+    return out
+
+
+def _arrays(graph: nx.Graph, nodes: list[Hashable] | None = None) -> _Arrays:
+    local = nodes is not None
+    nodes = list(graph.nodes) if nodes is None else list(dict.fromkeys(nodes))
     index = {v: i for i, v in enumerate(nodes)}
     attrs = [graph.nodes[v] for v in nodes]
     is_company = np.fromiter((a.get("kind") == "company" for a in attrs), bool, len(nodes))
-    m = graph.number_of_edges()
+    edge_list = _local_edges(graph, nodes, index) if local else None
+    m = len(edge_list) if edge_list is not None else graph.number_of_edges()
     rows = np.empty(m, np.int64)
     cols = np.empty(m, np.int64)
     strength = np.empty(m, float)
     current_job = np.zeros(m, bool)
     edata: list[Mapping[str, Any]] = []
-    for k, (u, v, d) in enumerate(graph.edges(data=True)):
+    for k, (u, v, d) in enumerate(edge_list if edge_list is not None
+                                  else graph.edges(data=True)):
         rows[k] = index[u]
         cols[k] = index[v]
         s = d.get("strength")
@@ -409,6 +458,7 @@ class _Path:
     probability: float | None = None
     target: int | None = None
     evidence: dict[frozenset[int], str] | None = None
+    raw: Any = None  # the WarmPath (or node list) it came from
 
 
 def _normalise_paths(arr: _Arrays, paths: Any) -> list[_Path]:
@@ -479,7 +529,7 @@ def _normalise_paths(arr: _Arrays, paths: Any) -> list[_Path]:
         for a, b in itertools.pairwise(seq):
             edges.append((a, b, hop_strength.get(frozenset((a, b)))))
         target = company if company is not None else (seq[-1] if seq else None)
-        out.append(_Path(seq, edges, prob, target, evidence))
+        out.append(_Path(seq, edges, prob, target, evidence, p))
     return out
 
 
@@ -550,6 +600,82 @@ def _rank(arr: _Arrays, paths: list[_Path], around: list[int], owners: np.ndarra
         return order
     keep = max(int(max_nodes), int((tier <= 2).sum()))
     return order[:keep]
+
+
+def _path_seeds(graph: nx.Graph, paths: Any) -> list[Hashable] | None:
+    """The graph nodes of *paths* (people, then the target company), best path first;
+    None when *paths* is empty, or something is not a node (the caller then takes the
+    full route, which names what is wrong)."""
+    if paths is None or isinstance(paths, str | bytes) or not (
+            hasattr(paths, "person_ids") or isinstance(paths, Iterable)):
+        return None
+    items = [paths] if hasattr(paths, "person_ids") else list(paths)
+    out: list[Hashable] = []
+    for p in items:
+        if hasattr(p, "person_ids"):
+            seq = list(p.person_ids)
+            company = None
+            for attr in ("company_node", "company_id"):
+                c = getattr(p, attr, None)
+                if not _is_missing(c):
+                    for cand in (c, f"company:{c}"):
+                        if isinstance(cand, Hashable) and cand in graph:
+                            company = cand
+                            break
+                if company is not None:
+                    break
+            if company is None and not _is_missing(getattr(p, "company", None)):
+                return None  # only a name: resolve it over the whole graph
+            if company is not None:
+                seq.append(company)
+        elif isinstance(p, str | bytes) or not isinstance(p, Iterable):
+            return None
+        else:
+            seq = list(p)
+        for v in seq:
+            if not isinstance(v, Hashable) or v not in graph:
+                return None
+        out.extend(seq)
+    return list(dict.fromkeys(out)) or None
+
+
+def _around_paths(graph: nx.Graph, seeds: list[Hashable], owners: list[Hashable],
+                  max_nodes: int, *, hub: int = 5000) -> list[Hashable]:
+    """The wider view of a path page: the path nodes, then the neighbours of the path's
+    people (strongest tie first), then those of its companies, then ring after ring
+    outwards, up to *max_nodes*. Only the adjacency of chosen nodes is read (at most
+    *hub* neighbours of any one node), so the cost does not grow with the network."""
+    chosen: dict[Hashable, None] = dict.fromkeys(seeds)
+    for o in owners:
+        chosen.setdefault(o, None)
+    adj, nodes = _raw_adj(graph), graph.nodes
+
+    def strength(d: Mapping[str, Any]) -> float:
+        s = d.get("strength")
+        return float(s) if isinstance(s, int | float | np.number) and s == s else 0.05
+
+    frontier = list(chosen)
+    while len(chosen) < max_nodes and frontier:
+        people = [u for u in frontier if nodes[u].get("kind") != "company"]
+        companies = [u for u in frontier if nodes[u].get("kind") == "company"]
+        nxt: list[Hashable] = []
+        for group in (people, companies):
+            best: dict[Hashable, float] = {}
+            for u in group:
+                for v, d in itertools.islice(adj[u].items(), hub):
+                    if v in chosen:
+                        continue
+                    st = strength(d)
+                    if st > best.get(v, -1.0):
+                        best[v] = st
+            room = max_nodes - len(chosen)
+            if room <= 0:
+                break
+            ranked = sorted(best, key=best.__getitem__, reverse=True)[:room]
+            chosen.update(dict.fromkeys(ranked))
+            nxt.extend(ranked)
+        frontier = nxt
+    return list(chosen)
 
 
 def select_nodes(
@@ -748,7 +874,8 @@ def layout(
 
 
 def _build_data(arr: _Arrays, order: np.ndarray, paths: list[_Path], owners: np.ndarray,
-                seed: int) -> tuple[dict[str, Any], dict[str, Any]]:
+                seed: int, iterations: int | None = None
+                ) -> tuple[dict[str, Any], dict[str, Any]]:
     n_all = len(arr.nodes)
     sel = np.asarray(order, np.int64)
     k = len(sel)
@@ -777,7 +904,9 @@ def _build_data(arr: _Arrays, order: np.ndarray, paths: list[_Path], owners: np.
 
     # Path membership.
     on_path: dict[int, list[str]] = {}
+    path_no: dict[int, list[int]] = {}
     path_edges: dict[frozenset[int], tuple[int, float | None, int, int]] = {}
+    edge_no: dict[frozenset[int], list[int]] = {}
     why: dict[frozenset[int], str] = {}
     for n, p in enumerate(paths, start=1):
         for key, text in (p.evidence or {}).items():
@@ -785,41 +914,24 @@ def _build_data(arr: _Arrays, order: np.ndarray, paths: list[_Path], owners: np.
         prob = "" if p.probability is None else f", {p.probability:.0%}"
         for h, v in enumerate(p.nodes):
             on_path.setdefault(v, []).append(f"#{n} (step {h + 1} of {len(p.nodes)}{prob})")
+            if n not in path_no.setdefault(v, []):
+                path_no[v].append(n)
         for a, b, st in p.edges:
             path_edges.setdefault(frozenset((a, b)), (n, st, a, b))
+            edge_no.setdefault(frozenset((a, b)), []).append(n)
     highlight = bool(paths)
+    targets = {p.target for p in paths if p.target is not None}
 
-    # Colour keys: a company node's key; a person's company_id, else the key of the company
-    # node of their current job, else their folded employer name.
-    color_key = [""] * n_all
-    employer = np.full(n_all, -1, np.int64)
-    for ends, other in ((arr.rows, arr.cols), (arr.cols, arr.rows)):
-        m = arr.current_job & arr.is_company[other] & ~arr.is_company[ends]
-        employer[ends[m]] = other[m]
-    for i in sel:
-        a = arr.attrs[i]
-        if arr.is_company[i]:
-            cid = a.get("company_id")
-            color_key[i] = str(cid) if not _is_missing(cid) else str(arr.nodes[i]).removeprefix(
-                "company:")
-        else:
-            cid = a.get("company_id")
-            if _is_missing(cid) and employer[i] >= 0:
-                ea = arr.attrs[employer[i]]
-                cid = ea.get("company_id")
-                if _is_missing(cid):
-                    cid = str(arr.nodes[employer[i]]).removeprefix("company:")
-            if _is_missing(cid):
-                comp = a.get("company")
-                cid = "" if _is_missing(comp) else str(comp).strip().casefold()
-            color_key[i] = str(cid)
-    counts: dict[str, int] = {}
-    for i in sel:
-        counts[color_key[i]] = counts.get(color_key[i], 0) + (0 if arr.is_company[i] else 1)
-    colors = _company_colors(counts)
-    # the legend names a company as its node does (one name, not each person's spelling)
-    company_names = {color_key[j]: arr.attrs[j].get("name") for j in sel
-                     if arr.is_company[j] and not _is_missing(arr.attrs[j].get("name"))}
+    # Colour by role: owner, on a path (the path's colour), the target (company and its
+    # current people), other people, other companies.
+    works_at_target = np.zeros(n_all, bool)
+    if targets:
+        tmask = np.zeros(n_all, bool)
+        tmask[list(targets)] = True
+        m = arr.current_job
+        works_at_target[arr.rows[m & tmask[arr.cols]]] = True
+        works_at_target[arr.cols[m & tmask[arr.rows]]] = True
+        works_at_target[list(targets)] = True
 
     # People of each company in view, to size company nodes.
     in_view = np.zeros(n_all, bool)
@@ -843,38 +955,38 @@ def _build_data(arr: _Arrays, order: np.ndarray, paths: list[_Path], owners: np.
         lr = np.concatenate([lr, [pos_of[v[2]] for _, v in virtual]])
         lc = np.concatenate([lc, [pos_of[v[3]] for _, v in virtual]])
         lw = np.concatenate([lw, [0.5 if v[1] is None else v[1] for _, v in virtual]])
-    xy = layout(k, lr, lc, lw, seed=seed)
+    xy = layout(k, lr, lc, lw, seed=seed, iterations=iterations)
     if k and len(owners) and pos_of[owners[0]] >= 0:
         xy = xy - xy[pos_of[owners[0]]]
     xy = np.round(xy * _POS_SCALE, 1)
 
     names = {int(i): _name(arr.attrs[i], arr.nodes[i]) for i in sel}
+    # Records share their look (colours, font, shape, flags) through a table of styles
+    # ("s": its index; the page puts them back): a 900-node view is half the size.
+    nstyles, estyles = _Styles(), _Styles()
     nodes_out: list[dict[str, Any]] = []
-    legend_companies: dict[str, list[Any]] = {}
     for rank, i in enumerate(sel):
         i = int(i)
         a = arr.attrs[i]
         name = names[i]
         hl = i in on_path
         dim = highlight and not hl
+        pcol = path_color(path_no[i][0]) if hl else None
         if is_owner[i]:
             color, shape, size, group = OWNER_COLOR, "dot", 30.0, "owner"
         elif arr.is_company[i]:
-            color, shape, group = colors[color_key[i]], "diamond", "company"
+            color, shape, group = (TARGET_COLOR if works_at_target[i] else COMPANY_COLOR,
+                                   "diamond", "company")
             size = min(12.0 + 3.0 * math.sqrt(comp_people[i]), 36.0)
         else:
-            color, shape, group = colors[color_key[i]], "dot", "person"
+            color = pcol or (TARGET_COLOR if works_at_target[i] else PERSON_COLOR)
+            shape, group = "dot", "person"
             size = 7.0 + 23.0 * float(own_s[i])
-        if not arr.is_company[i] and not is_owner[i] and color_key[i]:
-            comp_name = company_names.get(color_key[i]) or a.get("company")
-            if not _is_missing(comp_name):
-                entry = legend_companies.setdefault(color_key[i], [str(comp_name), color, 0])
-                entry[2] += 1
         if hl:
             size = max(size, 16.0)
         alpha = DIM_ALPHA if dim else 1.0
         bg = _rgba(color, alpha)
-        border = PATH_COLOR if hl else _rgba("#ffffff" if not is_owner[i] else "#fbbf24", alpha)
+        border = pcol if hl else _rgba("#ffffff" if not is_owner[i] else "#fbbf24", alpha)
         font_size = 22 if (hl or is_owner[i]) else (18 if arr.is_company[i] else 14)
         rows_info: list[list[str]] = []
 
@@ -906,21 +1018,25 @@ def _build_data(arr: _Arrays, order: np.ndarray, paths: list[_Path], owners: np.
             add("Profile", a.get("url"))
         for note in on_path.get(i, []):
             add("Warm path", note)
-        nodes_out.append({
-            "id": i, "node": public_id(arr.nodes[i]), "label": name,
-            "x": float(xy[rank, 0]), "y": float(xy[rank, 1]),
-            "shape": shape, "size": round(size, 1), "kind": group,
-            "highlighted": hl, "dimmed": dim, "borderWidth": 4 if hl else 1.5,
-            "color": {"background": bg, "border": border,
-                      "highlight": {"background": color, "border": FOCUS_COLOR},
-                      "hover": {"background": color, "border": FOCUS_COLOR}},
-            "font": {"size": font_size,
-                     "color": _rgba("#1f2937", 0.3 if dim else 1.0),
-                     "strokeColor": _rgba("#ffffff", 0.3 if dim else 1.0)},
-            "info": {"head": name, "rows": rows_info},
-        })
+        skey = (color, bg, border, font_size, dim, shape, group, hl, pcol)
+        look = nstyles.get(skey)
+        if look is None:
+            look = nstyles.add(skey, {
+                "shape": shape, "kind": group, "highlighted": hl, "dimmed": dim,
+                "borderWidth": 4 if hl else 1.5, "hex": color, "bhex": pcol or color,
+                "color": {"background": bg, "border": border,
+                          "highlight": {"background": color, "border": FOCUS_COLOR},
+                          "hover": {"background": color, "border": FOCUS_COLOR}},
+                "font": {"size": font_size, "color": _rgba("#1f2937", 0.3 if dim else 1.0),
+                         "strokeColor": _rgba("#ffffff", 0.3 if dim else 1.0)}})
+        rec = {"id": i, "node": public_id(arr.nodes[i]), "label": name,
+               "x": float(xy[rank, 0]), "y": float(xy[rank, 1]), "size": round(size, 1),
+               "info": {"head": name, "rows": rows_info}, "s": look}
+        if hl:
+            rec["paths"] = path_no[i]
+        nodes_out.append(rec)
     # Draw order: highlighted nodes last (on top).
-    nodes_out.sort(key=lambda d: d["highlighted"])
+    nodes_out.sort(key=lambda d: "paths" in d)
 
     # Edge evidence goes out raw (JSON scalars); the page formats it on hover, which keeps
     # writing fast for tens of thousands of edges.
@@ -937,7 +1053,7 @@ def _build_data(arr: _Arrays, order: np.ndarray, paths: list[_Path], owners: np.
         hl = key in path_edges
         if kind == "works_at" or kind == "worked_at":
             comp = v if arr.is_company[v] else u
-            base = colors.get(color_key[comp], NO_COMPANY_COLOR)
+            base = TARGET_COLOR if works_at_target[comp] else COMPANY_COLOR
             relation = "works at" if kind == "works_at" else "worked at"
         else:
             base, relation = KNOWS_COLOR, ("knows" if _is_missing(kind) else str(kind))
@@ -953,7 +1069,8 @@ def _build_data(arr: _Arrays, order: np.ndarray, paths: list[_Path], owners: np.
                 if av:
                     ev[ak] = owner_names.get(av, av) if ak == "owner" else av
             elif t is int or (t is float and math.isfinite(av)):
-                ev[ak] = av
+                if av or not ak.startswith("n_"):  # no "N meeting 0" rows
+                    ev[ak] = av
             else:
                 f = _fmt(av)
                 if f is not None:
@@ -962,16 +1079,23 @@ def _build_data(arr: _Arrays, order: np.ndarray, paths: list[_Path], owners: np.
             ev["Warm path"] = f"#{path_edges[key][0]}"
             if key in why:
                 ev["Why warm"] = why[key]
-            col = PATH_COLOR
+            base = col = path_color(edge_no[key][0])
         else:
             col = _rgba(base, DIM_ALPHA * 0.6 if highlight else 0.55)
-        edges_out.append({
-            "id": f"e{e}", "from": u, "to": v,
-            "width": 7.0 if hl else round(0.5 + 4.5 * (0.1 if st != st else min(st, 1.0)), 2),
-            "highlighted": hl, "dimmed": highlight and not hl, "dashes": kind == "worked_at",
-            "color": {"color": col, "highlight": PATH_COLOR, "hover": PATH_COLOR} if hl
-            else {"color": col}, "ev": ev,
-        })
+        dashed = kind == "worked_at"
+        skey = (col, hl, dashed, base, highlight)
+        look = estyles.get(skey)
+        if look is None:
+            look = estyles.add(skey, {
+                "highlighted": hl, "dimmed": highlight and not hl, "dashes": dashed,
+                "hex": base,
+                "color": {"color": col, "highlight": col, "hover": col} if hl else {"color": col}})
+        rec = {"id": f"e{e}", "from": u, "to": v,
+               "width": 7.0 if hl else round(0.5 + 4.5 * (0.1 if st != st else min(st, 1.0)),
+                                             2), "ev": ev, "s": look}
+        if hl:
+            rec["paths"] = edge_no[key]
+        edges_out.append(rec)
     for n, (vkey, (pn, st, a, b)) in enumerate(virtual):
         ev = {"Relation": "inferred hop (no direct tie in the graph)"}
         if st is not None and math.isfinite(st):
@@ -979,12 +1103,15 @@ def _build_data(arr: _Arrays, order: np.ndarray, paths: list[_Path], owners: np.
         ev["Warm path"] = f"#{pn}"
         if vkey in why:
             ev["Why warm"] = why[vkey]
-        edges_out.append({
-            "id": f"v{n}", "from": a, "to": b, "width": 7.0, "highlighted": True,
-            "dimmed": False, "dashes": True, "ev": ev,
-            "color": {"color": PATH_COLOR, "highlight": PATH_COLOR, "hover": PATH_COLOR},
-        })
-    edges_out.sort(key=lambda d: d["highlighted"])
+        pc = path_color(pn)
+        look = estyles.get(("virtual", pc))
+        if look is None:
+            look = estyles.add(("virtual", pc), {
+                "highlighted": True, "dimmed": False, "dashes": True, "hex": pc,
+                "color": {"color": pc, "highlight": pc, "hover": pc}})
+        edges_out.append({"id": f"v{n}", "from": a, "to": b, "width": 7.0, "ev": ev,
+                          "paths": edge_no.get(vkey, []), "s": look})
+    edges_out.sort(key=lambda d: "paths" in d)
 
     big = len(edges_out) > 3000
     options = {
@@ -1000,149 +1127,183 @@ def _build_data(arr: _Arrays, order: np.ndarray, paths: list[_Path], owners: np.
         "interaction": {"hover": True, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
                         "tooltipDelay": 100, "keyboard": False, "navigationButtons": False},
     }
-    companies = sorted(legend_companies.values(), key=lambda c: (-c[2], c[0].casefold()))[:8]
     meta = {
         "total_nodes": n_all, "shown_nodes": k, "shown_edges": len(edges_out),
         "paths": len(paths), "highlighted_nodes": len(on_path),
-        "companies": companies,
         "owners": sorted(owner_names.values(), key=str.casefold),
     }
-    return {"nodes": nodes_out, "edges": edges_out, "options": options, "meta": meta}, meta
+    return {"nodes": {"styles": nstyles.table, "items": nodes_out},
+            "edges": {"styles": estyles.table, "items": edges_out},
+            "options": options, "meta": meta}, meta
 
 
 # --------------------------------------------------------------------------- page
 
 
-_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="netgraph (vis-network @VIS_VERSION@ bundled with pyvis)">
-<title>@TITLE@</title>
-<style>@VIS_CSS@</style>
-<style>
-html,body{margin:0;height:100%;background:#fff;color:#1f2937;
-  font:13px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
-#ng-graph{position:absolute;inset:0}
-#ng-legend{position:absolute;top:10px;left:10px;max-width:300px;z-index:2;padding:10px 12px;
-  background:rgba(255,255,255,.93);border:1px solid #e5e7eb;border-radius:8px;
-  box-shadow:0 1px 4px rgba(0,0,0,.08)}
-#ng-legend h1{font-size:15px;margin:0 0 2px;overflow-wrap:anywhere}
-#ng-legend p{margin:0 0 6px;color:#6b7280}
-#ng-legend ul{list-style:none;margin:4px 0 0;padding:0}
-#ng-legend summary{cursor:pointer;color:#374151;font-weight:600;font-size:12px}
-#ng-legend li{display:flex;align-items:center;gap:6px;margin:2px 0;overflow-wrap:anywhere}
-#ng-legend li.ng-sep{margin-top:6px;color:#6b7280;font-size:12px}
-.ng-sw{flex:none;display:inline-block;width:12px;height:12px;border-radius:50%;
-  border:1px solid rgba(0,0,0,.15)}
-.ng-sw.ng-diamond{border-radius:1px;transform:rotate(45deg) scale(.85)}
-.ng-sw.ng-line{border-radius:2px;height:4px;width:16px;border:0}
-.ng-sw.ng-dim{opacity:.3}
-#ng-tip{position:absolute;display:none;pointer-events:none;z-index:3;max-width:360px;
-  padding:6px 9px;background:#fff;border:1px solid #d1d5db;border-radius:6px;
-  box-shadow:0 2px 8px rgba(0,0,0,.15);overflow-wrap:anywhere}
-#ng-tip .ng-head{font-weight:600;margin-bottom:3px}
-#ng-tip table{border-collapse:collapse}
-#ng-tip th{text-align:left;font-weight:400;color:#6b7280;padding:0 8px 0 0;vertical-align:top}
-#ng-tip td{padding:0}
-</style>
-</head>
-<body>
-<div id="ng-graph" role="img" aria-label="@TITLE@"></div>
-<aside id="ng-legend">
-<h1>@TITLE@</h1>
-<p>@SUMMARY@</p>
-<details open><summary>Legend</summary>
-<ul>@LEGEND@</ul>
-</details>
-</aside>
-<div id="ng-tip" role="tooltip"></div>
-<script type="application/json" id="ng-data">@DATA@</script>
-<script>@VIS_JS@</script>
-<script>
-(function () {
-  "use strict";
-  var data = JSON.parse(document.getElementById("ng-data").textContent);
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
-  var box = document.getElementById("ng-graph");
-  var network = new vis.Network(box, {nodes: nodes, edges: edges}, data.options);
-  var ng = window.netgraph = {network: network, nodes: nodes, edges: edges, meta: data.meta,
-                              drawn: false, firstDrawMs: null};
-  network.once("afterDrawing", function () {
-    ng.drawn = true;
-    ng.firstDrawMs = performance.now();
-    document.body.setAttribute("data-drawn", "1");
-  });
-  var tip = document.getElementById("ng-tip");
-  function hide() { tip.style.display = "none"; }
-  function show(item, pointer) {
-    if (!item || !item.info) { hide(); return; }
-    while (tip.firstChild) { tip.removeChild(tip.firstChild); }
-    var head = document.createElement("div");
-    head.className = "ng-head";
-    head.textContent = item.info.head;
-    tip.appendChild(head);
-    var table = document.createElement("table");
-    item.info.rows.forEach(function (r) {
-      var tr = document.createElement("tr");
-      var th = document.createElement("th");
-      var td = document.createElement("td");
-      th.textContent = r[0];
-      td.textContent = r[1];
-      tr.appendChild(th);
-      tr.appendChild(td);
-      table.appendChild(tr);
-    });
-    tip.appendChild(table);
-    tip.style.display = "block";
-    var x = pointer.x + 14, y = pointer.y + 14;
-    var w = tip.offsetWidth, h = tip.offsetHeight;
-    if (x + w > box.clientWidth) { x = Math.max(0, pointer.x - w - 14); }
-    if (y + h > box.clientHeight) { y = Math.max(0, pointer.y - h - 14); }
-    tip.style.left = x + "px";
-    tip.style.top = y + "px";
-  }
-  network.on("hoverNode", function (p) { show(nodes.get(p.node), p.pointer.DOM); });
-  function label(key) {
-    var t = String(key).replace(/_/g, " ").trim();
-    return t.charAt(0).toUpperCase() + t.slice(1);
-  }
-  function value(v) {
-    if (typeof v === "number") {
-      return Number.isInteger(v) ? v.toLocaleString("en-US") : v.toFixed(2);
-    }
-    return String(v);
-  }
-  function edgeItem(id) {
-    var e = edges.get(id);
-    if (!e) { return null; }
-    if (!e.info) {
-      var a = nodes.get(e.from), b = nodes.get(e.to);
-      e.info = {head: (a ? a.label : "") + " \u2014 " + (b ? b.label : ""),
-                rows: Object.keys(e.ev || {}).map(function (k) {
-                  return [label(k), value(e.ev[k])];
-                })};
-    }
-    return e;
-  }
-  network.on("hoverEdge", function (p) { show(edgeItem(p.edge), p.pointer.DOM); });
-  network.on("blurNode", hide);
-  network.on("blurEdge", hide);
-  network.on("dragStart", hide);
-  network.on("zoom", hide);
-  network.on("click", function (p) {
-    if (p.nodes.length) { show(nodes.get(p.nodes[0]), p.pointer.DOM); }
-    else if (p.edges.length) { show(edgeItem(p.edges[0]), p.pointer.DOM); }
-    else { hide(); }
-  });
-})();
-</script>
-</body>
-</html>
-"""
+_LEVEL_DX = 300.0  # path view: canvas px between hop levels
+_LEVEL_DY = 120.0  # ... and between the nodes of one level
+_PATH_FONT = 18  # path view labels (drawn at >= 0.75 x this on screen)
+
+
+def _path_view(arr: _Arrays, paths: list[_Path], owners: np.ndarray,
+               wider: dict[int, dict[str, Any]],
+               wider_edges: dict[frozenset[int], dict[str, Any]]) -> dict[str, Any]:
+    """Nodes and ties of the warm paths only, laid out left to right by hop (owners, the
+    introducers, ..., the target) with the nodes of one level spread top to bottom."""
+    is_owner = np.zeros(len(arr.nodes), bool)
+    is_owner[owners] = True
+    last = max(len(p.nodes) for p in paths) - 1
+    level: dict[int, int] = {}
+    first_path: dict[int, int] = {}
+    for n, p in enumerate(paths, start=1):
+        for h, v in enumerate(p.nodes):
+            lv = 0 if is_owner[v] else (last if v == p.target or (
+                h == len(p.nodes) - 1 and arr.is_company[v]) else h)
+            level[v] = min(level.get(v, lv), lv)
+            first_path.setdefault(v, n)
+    by_level: dict[int, list[int]] = {}
+    for v in level:  # insertion order: best path first, then along the path
+        by_level.setdefault(level[v], []).append(v)
+    # Fewer crossings: each level in the order of its predecessors on the paths (then by
+    # the best path through it), so an owner's introducers sit together.
+    parents: dict[int, list[int]] = {}
+    for p in paths:
+        for a, b, _ in p.edges:
+            if level.get(a, 0) < level.get(b, 0):
+                parents.setdefault(b, []).append(a)
+    rank: dict[int, int] = {}
+    for lv in sorted(by_level):
+        members = by_level[lv]
+        if lv > 0:
+            members.sort(key=lambda v: (min((rank[u] for u in parents.get(v, ()) if u in rank),
+                                            default=len(rank)), first_path[v]))
+        for j, v in enumerate(members):
+            rank[v] = j
+    nodes_out = []
+    for lv, members in sorted(by_level.items()):
+        for j, v in enumerate(members):
+            base = wider[v]
+            pc = path_color(first_path[v])
+            if is_owner[v]:
+                fill, size = OWNER_COLOR, 22
+            elif arr.is_company[v]:
+                fill, size = TARGET_COLOR, 24
+            else:
+                fill, size = pc, 16
+            col = {"background": fill, "border": pc}
+            nodes_out.append({
+                "id": v, "node": base["node"], "label": base["label"],
+                "x": lv * _LEVEL_DX, "y": round((j - (len(members) - 1) / 2) * _LEVEL_DY, 1),
+                "shape": base["shape"], "size": size, "kind": base["kind"],
+                "highlighted": True, "dimmed": False, "paths": base["paths"],
+                "hex": fill, "bhex": pc, "borderWidth": 4,
+                "color": {**col, "highlight": {"background": fill, "border": FOCUS_COLOR},
+                          "hover": {"background": fill, "border": FOCUS_COLOR}},
+                "font": {"size": _PATH_FONT, "color": "#111827", "strokeColor": "#ffffff",
+                         "strokeWidth": 4},
+                "widthConstraint": {"maximum": 230},
+                "info": base["info"],
+            })
+    edges_out = []
+    seen: dict[frozenset[int], dict[str, Any]] = {}
+    for n, p in enumerate(paths, start=1):
+        known = [(st, j) for j, (_, _, st) in enumerate(p.edges) if st is not None]
+        weakest = min(known)[1] if len(p.edges) > 1 and known else -1
+        for j, (a, b, st) in enumerate(p.edges):
+            key = frozenset((a, b))
+            if key in seen:
+                if n not in seen[key]["paths"]:
+                    seen[key]["paths"].append(n)
+                continue
+            w = wider_edges.get(key)
+            ev = dict(w["ev"]) if w is not None else {"Relation": "inferred hop"}
+            if st is None:
+                s = ev.get("Strength")
+                st = float(s) if isinstance(s, int | float) else None
+            pc = path_color(n)
+            rec = {
+                "id": f"p{len(edges_out)}", "from": a, "to": b, "paths": [n], "hex": pc,
+                "highlighted": True, "dimmed": False,
+                "dashes": bool(w is None or w.get("dashes")),
+                "width": 3.0 if st is None else round(2.0 + 6.0 * st, 2),
+                "color": {"color": pc, "highlight": pc, "hover": pc},
+                "ev": ev,
+            }
+            if st is not None:
+                rec["label"] = f"{st:.2f}" + (" weakest" if j == weakest else "")
+                rec["font"] = {"size": 13, "color": "#374151", "strokeColor": "#ffffff",
+                               "strokeWidth": 4, "align": "top"}
+            seen[key] = rec
+            edges_out.append(rec)
+    return {"nodes": nodes_out, "edges": edges_out}
+
+
+def _panel(arr: _Arrays, paths: list[_Path], path_edge_ids: dict[frozenset[int], str]
+           ) -> list[dict[str, Any]]:
+    """The side panel's entries: one per path, best first, each hop in words."""
+    names = {}
+
+    def name(i: int) -> str:
+        if i not in names:
+            names[i] = _name(arr.attrs[i], arr.nodes[i])
+        return names[i]
+
+    out = []
+    for n, p in enumerate(paths, start=1):
+        hops: list[dict[str, Any]] = []
+        raw = getattr(p.raw, "hops", None)
+        if raw:
+            for h, (a, b, _) in itertools.zip_longest(raw, p.edges, fillvalue=(None, None, None)):
+                if h is None:
+                    continue
+                s = getattr(h, "strength", None)
+                s = float(s) if isinstance(s, int | float | np.number) and math.isfinite(s) \
+                    else None
+                hops.append({"from": str(getattr(h, "from_", "") or (name(a) if a is not None
+                                                                     else "")),
+                             "to": str(getattr(h, "to", "") or (name(b) if b is not None
+                                                                else "")),
+                             "strength": s, "evidence": _fmt(getattr(h, "evidence", "")) or "",
+                             "kind": str(getattr(h, "kind", "") or ""),
+                             "edge": path_edge_ids.get(frozenset((a, b))) if a is not None
+                             else None})
+        else:
+            for a, b, s in p.edges:
+                hops.append({"from": name(a), "to": name(b), "strength": s, "evidence":
+                             (p.evidence or {}).get(frozenset((a, b)), ""), "kind": "",
+                             "edge": path_edge_ids.get(frozenset((a, b)))})
+        known = [h["strength"] for h in hops if h["strength"] is not None]
+        if len(hops) > 1 and known:
+            weakest = min(range(len(hops)), key=lambda j: (
+                hops[j]["strength"] if hops[j]["strength"] is not None else math.inf))
+            hops[weakest]["weakest"] = True
+        for h in hops:
+            h.setdefault("weakest", False)
+        people = [name(v) for v in p.nodes if not arr.is_company[v]]
+        via = people[1:] or people  # the introducer ... the person inside
+        parts = via[:1] + (["\u2026"] if len(via) > 2 else []) + via[-1:] * (len(via) > 1)
+        if p.target is not None and arr.is_company[p.target]:
+            parts.append(name(p.target))
+        headline = " \u2192 ".join(parts)
+        out.append({"rank": n, "probability": p.probability, "color": path_color(n),
+                    "headline": headline, "nodes": [int(v) for v in p.nodes],
+                    "text": " \u2192 ".join(name(v) for v in p.nodes), "hops": hops})
+    return out
+
+
+def _search_index(arr: _Arrays, ids: Iterable[int]) -> list[list[Any]]:
+    """``[node, label, folded label, company]`` for the search box, folded like the
+    library folds names (:func:`netgraph.data.identity.name_key`)."""
+    from netgraph.data.identity import name_key
+
+    ids = [int(i) for i in ids]
+    labels = [_name(arr.attrs[i], arr.nodes[i]) for i in ids]
+    keys = name_key(labels).tolist() if ids else []
+    out = []
+    for i, label, key in zip(ids, labels, keys, strict=True):
+        extra = "company" if arr.is_company[i] else (_fmt(arr.attrs[i].get("company")) or "")
+        out.append([i, label, key, extra])
+    return out
 
 
 def _legend(meta: dict[str, Any], has_paths: bool) -> str:
@@ -1150,20 +1311,27 @@ def _legend(meta: dict[str, Any], has_paths: bool) -> str:
         return (f'<li><span class="ng-sw {cls}" style="background:{color}"></span>'
                 f"{_html.escape(text)}</li>")
 
-    parts = [
-        item("", OWNER_COLOR, "Owner (you)" if len(meta.get("owners", ())) <= 1 else
-             "Owners: " + ", ".join(meta["owners"])),
-        item("", PALETTE[0], "Person, coloured by company; bigger = stronger tie to you"),
-        item("ng-diamond", PALETTE[1], "Company"),
-        item("ng-line", KNOWS_COLOR, "Tie; thicker = stronger (dashed: past employer)"),
+    owners = meta.get("owners") or []
+    if len(owners) > 1:
+        who = "Owners: " + ", ".join(owners[:12]) + (
+            f" and {len(owners) - 12} more" if len(owners) > 12 else "")
+    elif owners:
+        who = f"Owner: {owners[0]}"
+    else:
+        who = "Owner"
+    parts = [item("", OWNER_COLOR, who)]
+    if has_paths:
+        parts.append(item("", PATH_COLOR, "On a warm path (each path its own colour; "
+                                          "numbers on ties are strengths)"))
+        parts.append(item("", TARGET_COLOR, "The target, and (wider network) its people"))
+    parts += [
+        item("", PERSON_COLOR, "Other people; bigger = stronger tie to an owner"),
+        item("ng-diamond", COMPANY_COLOR, "Company"),
+        item("ng-line", KNOWS_COLOR, "Tie; thicker = stronger (dashed: past employer, "
+                                     "or a hop inferred by the path search)"),
     ]
     if has_paths:
-        parts.append(item("ng-line", PATH_COLOR, "Warm path"))
-        parts.append(item("ng-dim", PALETTE[0], "Not on a path (dimmed)"))
-    if meta["companies"]:
-        parts.append('<li class="ng-sep">Companies in view</li>')
-        for name, color, count in meta["companies"]:
-            parts.append(item("", color, f"{name} ({count:,})"))
+        parts.append(item("ng-dim", PERSON_COLOR, "Not on a path (faded)"))
     return "\n".join(parts)
 
 
@@ -1172,9 +1340,160 @@ def _default_title(arr: _Arrays, paths: list[_Path], owners: np.ndarray) -> str:
     if targets:
         names = list(dict.fromkeys(_name(arr.attrs[t], arr.nodes[t]) for t in targets))
         return "Warm paths to " + ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
+    if len(owners) > 1:
+        return f"Your team's network ({len(owners)} owners)"
     if len(owners):
         return f"{_name(arr.attrs[owners[0]], arr.nodes[owners[0]])}'s network"
     return "netgraph network"
+
+
+def _notes(meta: dict[str, Any]) -> None:
+    """The 'what is left out' sentences, for the page and the command line."""
+    total, te = meta["total_nodes"], meta["total_edges"]
+    shown, se = meta["shown_nodes"], meta["shown_edges"]
+    more = ("to see more, raise --max-nodes (max_nodes=None in Python draws everything)"
+            if meta.get("max_nodes") is not None else "")
+    net = f"Wider network: {shown:,} of {total:,} nodes and {se:,} of {te:,} ties"
+    if shown < total:
+        net += f"; {total - shown:,} nodes and {te - se:,} ties omitted" + (
+            f" \u2014 {more}." if more else ".")
+    else:
+        net += "."
+    meta["note_network"] = net.replace("Wider network: ", "Showing ", 1) if not meta["paths"] \
+        else net
+    if meta["paths"]:
+        pn = meta["path_nodes"]
+        meta["note_paths"] = (
+            f"Showing the {pn:,} people and companies on the {meta['paths']} warm "
+            f"path{'s' if meta['paths'] != 1 else ''}, of {total:,} nodes in the network; "
+            f"{total - pn:,} omitted. The 'Show the wider network' button adds the people "
+            f"around them ({shown:,} nodes)" + (
+                f"; {more}." if shown < total and more else "."))
+    else:
+        meta["note_paths"] = meta["note_network"]
+
+
+class _Styles:
+    """A table of looks, each stored once; :meth:`index` gives a look's position."""
+
+    def __init__(self) -> None:
+        self.table: list[dict[str, Any]] = []
+        self._ix: dict[Hashable, int] = {}
+
+    def get(self, key: Hashable) -> int | None:
+        return self._ix.get(key)
+
+    def add(self, key: Hashable, look: dict[str, Any]) -> int:
+        ix = self._ix[key] = len(self.table)
+        self.table.append(look)
+        return ix
+
+
+def _count_edges(graph: nx.Graph) -> int:
+    """``graph.number_of_edges()`` without its per-node Python loop (a million nodes in
+    tens of milliseconds). Self-loops, which a netgraph graph never has, are not counted."""
+    adj = getattr(graph, "_adj", None)
+    if type(graph) is not nx.Graph or not isinstance(adj, dict):
+        return graph.number_of_edges()
+    return sum(map(len, adj.values())) // 2
+
+
+def _page(graph: nx.Graph, paths: Any, around: Any, max_nodes: int | None, title: str | None,
+          owner_ids: Iterable[Hashable] | None, seed: int, min_height: str = "0"
+          ) -> tuple[str, dict[str, Any]]:
+    if not isinstance(graph, nx.Graph):
+        raise InputError(f"expected a networkx graph, got {type(graph).__name__}",
+                         expected="net.graph (a networkx.Graph)", hint="pass net.graph")
+    if max_nodes is not None and (not isinstance(max_nodes, int | np.integer) or max_nodes < 1):
+        raise InputError(f"max_nodes must be a positive integer or None, not {max_nodes!r}",
+                         expected="e.g. max_nodes=1500", hint="use max_nodes=None to draw all")
+    if owner_ids is not None:
+        owner_ids = [owner_ids] if isinstance(owner_ids, str) else list(owner_ids)
+    seeds = None
+    if around is None and max_nodes is not None and not graph.is_multigraph():
+        seeds = _path_seeds(graph, paths)
+    if seeds is not None:
+        # A path page reads only the paths and what is around them: writing does not grow
+        # with the network.
+        known = [o for o in owner_ids if o in graph] if owner_ids is not None else []
+        missing = [o for o in owner_ids or () if o not in graph]
+        if missing:
+            _owner_indices(_arrays(graph), missing)  # raises NotFoundError, with suggestions
+        sel = _around_paths(graph, seeds, known, max(int(max_nodes), len(seeds) + len(known)))
+        if len(sel) < max_nodes and graph.number_of_nodes() <= max_nodes:  # room for all
+            chosen = set(sel)
+            sel += [v for v in graph if v not in chosen]
+        arr = _arrays(graph, sel)
+        owners = _owner_indices(arr, known if owner_ids is not None else None)
+        norm = _normalise_paths(arr, paths)
+        order = np.arange(len(arr.nodes))
+        total_nodes, total_edges = graph.number_of_nodes(), _count_edges(graph)
+    else:
+        arr = _arrays(graph)
+        _, norm, order, owners = _select(arr, paths, around, max_nodes, owner_ids)
+        total_nodes, total_edges = len(arr.nodes), len(arr.rows)
+    # The wider view of a path page is behind a button: a shorter layout run keeps writing
+    # fast (the picture the user opens on is the path view).
+    norm = [p for p in norm if p.nodes]  # an empty list of nodes is no path
+    data, meta = _build_data(arr, order, norm, owners, seed,
+                             iterations=50 if seeds is not None and len(order) > 500 else None)
+    version, js, _ = _vis_assets()
+    if title is None:
+        title = _default_title(arr, norm, owners)
+    path_view = None
+    panel: list[dict[str, Any]] = []
+    if norm:
+        on = {v for p in norm for v in p.nodes}
+        ns, es = data["nodes"]["styles"], data["edges"]["styles"]
+        wider = {r["id"]: {**ns[r["s"]], "paths": [], **r} for r in data["nodes"]["items"]
+                 if r["id"] in on}
+        wider_edges = {frozenset((e["from"], e["to"])): {**es[e["s"]], **e}
+                       for e in data["edges"]["items"] if "paths" in e}
+        path_view = _path_view(arr, norm, owners, wider, wider_edges)
+        ids = {frozenset((e["from"], e["to"])): e["id"] for e in path_view["edges"]}
+        panel = _panel(arr, norm, ids)
+    meta.update(total_nodes=total_nodes, total_edges=total_edges, max_nodes=max_nodes,
+                path_nodes=len(path_view["nodes"]) if path_view else 0,
+                path_edges=len(path_view["edges"]) if path_view else 0,
+                view="paths" if norm else "network")
+    _notes(meta)
+    payload = {
+        "options": data["options"], "meta": meta, "pathView": path_view,
+        "network": {"nodes": data["nodes"], "edges": data["edges"]},
+        "paths": panel,
+        "search": _search_index(arr, order),
+    }
+    owners_txt = ", ".join(meta["owners"][:3]) + (
+        f" and {len(meta['owners']) - 3} more" if len(meta["owners"]) > 3 else "")
+    if norm:
+        n = len(norm)
+        summary = (f"{n} warm path{'s' if n != 1 else ''}, best first"
+                   + (f", from {owners_txt}" if owners_txt else "")
+                   + ". Click a path to focus it; hover a tie for its evidence.")
+        buttons = ('<button type="button" id="ng-wider" aria-pressed="false">'
+                   'Show the wider network</button>'
+                   '<button type="button" id="ng-all">Show all paths</button>')
+    else:
+        summary = ((f"The network of {owners_txt}. " if owners_txt else "")
+                   + "Hover or tap for the evidence; scroll to zoom.")
+        reason = getattr(paths, "reason", "") if paths is not None else ""
+        if isinstance(reason, str) and reason:  # an empty WarmPaths says why
+            summary = f"No warm path: {reason} " + summary
+        buttons = ""
+    page = _fill_template(PAGE, {
+        "TITLE": _html.escape(str(title), quote=True),
+        "SUMMARY": _html.escape(summary),
+        "BUTTONS": buttons,
+        "LEGEND": _legend(meta, bool(norm)),
+        "VIS_VERSION": _html.escape(version),
+        # vis-network's stylesheet is only for widgets the page does not use (navigation
+        # buttons, the manipulation toolbar, its popups): 0.2 MB of images left out.
+        "VIS_CSS": "",
+        "MIN_HEIGHT": _html.escape(min_height),
+        "DATA": _json_for_script(payload),
+        "VIS_JS": js,
+    })
+    return page, meta
 
 
 def build_page(
@@ -1194,7 +1513,7 @@ def build_page(
     Returns
     -------
     str
-        The HTML document: vis-network JS/CSS inlined, no external reference.
+        The HTML document: vis-network JS inlined, no external reference.
 
     Examples
     --------
@@ -1205,30 +1524,87 @@ def build_page(
     >>> "<title>Ada &amp; co</title>" in page and "<b>Me</b>" not in page
     True
     """
-    if not isinstance(graph, nx.Graph):
-        raise InputError(f"expected a networkx graph, got {type(graph).__name__}",
-                         expected="net.graph (a networkx.Graph)", hint="pass net.graph")
-    arr = _arrays(graph)
-    _, norm, order, owners = _select(arr, paths, around, max_nodes, owner_ids)
-    data, meta = _build_data(arr, order, norm, owners, seed)
-    version, js, css = _vis_assets()
-    if title is None:
-        title = _default_title(arr, norm, owners)
-    shown, total = meta["shown_nodes"], meta["total_nodes"]
-    summary = f"{shown:,} of {total:,} nodes" if shown < total else f"{total:,} nodes"
-    summary += f", {meta['shown_edges']:,} ties"
-    if meta["paths"]:
-        summary += f"; {meta['paths']} warm path{'s' if meta['paths'] != 1 else ''} highlighted"
-    summary += ". Hover or tap for the evidence; scroll to zoom."
-    return _fill_template(_PAGE, {
-        "TITLE": _html.escape(str(title), quote=True),
-        "SUMMARY": _html.escape(summary),
-        "LEGEND": _legend(meta, bool(norm)),
-        "VIS_VERSION": _html.escape(version),
-        "VIS_CSS": css,
-        "DATA": _json_for_script(data),
-        "VIS_JS": js,
-    })
+    return _page(graph, paths, around, max_nodes, title, owner_ids, seed)[0]
+
+
+def page_html(
+    network: Any,
+    paths: Any = None,
+    *,
+    height: int | str | None = None,
+    max_nodes: int | None = 300,
+    title: str | None = None,
+    around: Any = None,
+) -> str:
+    """The interactive page as a string, for embedding (notebooks: ``net.show()``).
+
+    Parameters
+    ----------
+    network : Network or networkx.Graph
+        A :class:`netgraph.Network` (its graph and owners are used) or ``net.graph``.
+    paths : WarmPaths, WarmPath, or iterable of node-id lists, optional
+        With paths the page opens on them (the path-first view).
+    height : int or str, optional
+        The height the page fills at least (pixels, or any CSS length), for frames
+        that do not give the document a height.
+    max_nodes : int or None, default 300
+        Size of the wider network behind the toggle (smaller than a file's default,
+        so a notebook output stays small).
+    title : str, optional
+    around : node id, name, or list of them, optional
+
+    Returns
+    -------
+    str
+        One self-contained HTML document (about 0.5 MB of it is vis-network itself).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.Graph()
+    >>> g.add_node("me", kind="person", name="Me", is_owner=True)
+    >>> g.add_node("you", kind="person", name="You")
+    >>> g.add_edge("me", "you", kind="knows", strength=0.5)
+    >>> page = page_html(g, [["me", "you"]], height=400)
+    >>> page.startswith("<!DOCTYPE html>") and "min-height:400px" in page
+    True
+    """
+    graph, owner_ids = network, None
+    if not isinstance(network, nx.Graph) and hasattr(network, "graph"):
+        graph = network.graph
+        owners = getattr(network, "owners", None)
+        if owners is not None and "person_id" in getattr(owners, "columns", ()):
+            owner_ids = owners["person_id"].tolist()
+    if height is None:
+        min_height = "0"
+    else:
+        min_height = f"{height}px" if isinstance(height, int | float) else str(height)
+    return _page(graph, paths, around, max_nodes, title, owner_ids, 0, min_height)[0]
+
+
+def describe_page(path_or_html: str | os.PathLike[str]) -> str:
+    """What a written page shows and what it leaves out, in words (for the command line).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> print(describe_page(build_page(nx.path_graph(5), max_nodes=3)))  # doctest: +ELLIPSIS
+    Showing 3 of 5 nodes and 2 of 4 ties; 2 nodes and 2 ties omitted — to see more, raise ...
+    """
+    if isinstance(path_or_html, str) and path_or_html.lstrip().startswith("<"):
+        page = path_or_html
+    else:
+        page = Path(path_or_html).read_text(encoding="utf-8")
+    m = re.search(r'<script type="application/json" id="ng-data">(.*?)</script>', page, re.S)
+    if m is None:
+        raise InputError("this is not a page written by netgraph", file=path_or_html
+                         if not isinstance(path_or_html, str) or len(path_or_html) < 300
+                         else None, expected="a file written by write_html / net.to_html",
+                         hint="write one with netgraph html FILE")
+    meta = json.loads(m.group(1))["meta"]
+    if meta.get("view") == "paths":
+        return meta["note_paths"] + "\n" + meta["note_network"]
+    return meta["note_network"]
 
 
 _PLACEHOLDER_RE = re.compile(r"@([A-Z][A-Z_]*)@")
