@@ -40,6 +40,8 @@ from typing import Any
 
 import pandas as pd
 
+from netgraph.data.schema import CHANNELS
+
 __all__ = ["main"]
 
 DEFAULT_DB = "netgraph.db"
@@ -675,7 +677,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("log", cmd_log, "record an interaction (resets the ping clock)")
     sp.add_argument("person", help="name, profile URL, e-mail or person id")
     sp.add_argument("--channel", default="call",
-                    choices=["meeting", "call", "message", "email", "linkedin", "other"],
+                    choices=list(CHANNELS),
                     help="how you were in touch")
     sp.add_argument("--direction", default="out", type=_direction,
                     choices=["out", "in", UNKNOWN_DIRECTION],

@@ -1820,8 +1820,9 @@ def _interactions(rng: np.random.Generator, person: np.ndarray, other: np.ndarra
     ts = start[pair] + (rng.random(m) * (stop - start)[pair]).astype(np.int64)
     order = np.argsort(ts, kind="stable")
     pair, ts = pair[order], ts[order]
+    share = {"meeting": 0.12, "call": 0.10, "message": 0.40, "email": 0.30, "linkedin": 0.08}
     channel = rng.choice(len(schema.CHANNELS), size=m,
-                         p=[0.12, 0.10, 0.40, 0.30, 0.08, 0.0]).astype(np.int8)
+                         p=[share.get(c, 0.0) for c in schema.CHANNELS]).astype(np.int8)
     group = rng.random(m) < np.where(channel == 0, 0.3, 0.05)
     participants = np.where(group, 3 + np.minimum(rng.geometric(0.25, m), 47), 2).astype(np.int64)
     directions = np.array(["out", "in", ""], dtype=object)

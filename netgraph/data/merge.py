@@ -869,10 +869,13 @@ def add_affiliations(t: Tables, rows: pd.DataFrame, *, source: str) -> tuple[Tab
     new = new[new["company_id"] != ""]
     t = _refresh_companies(t, new[["company_id", "company"]])
     aff = t.affiliations
-    k_old = (aff["person_id"].astype("object") + "\x00" + aff["company_id"] + "\x00"
-             + aff["start"].astype("int64").astype(str))
-    k_new = (new["person_id"] + "\x00" + new["company_id"] + "\x00"
-             + pd.to_datetime(new["start"], utc=True).astype("int64").astype(str))
+    # nanoseconds both (object Timestamps convert to microseconds); "\x1f" joins: a NUL is
+    # lost when object strings are added
+    k_old = (aff["person_id"].astype("object") + "\x1f" + aff["company_id"] + "\x1f"
+             + aff["start"].dt.as_unit("ns").astype("int64").astype(str))
+    k_new = (new["person_id"] + "\x1f" + new["company_id"] + "\x1f"
+             + pd.to_datetime(new["start"], utc=True).dt.as_unit("ns").astype("int64")
+             .astype(str))
     dup = k_new.isin(set(k_old)) | k_new.duplicated()
     stats = {"new": int((~dup).sum()), "merged": int(dup.sum())}
     new = new[~dup]

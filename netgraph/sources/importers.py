@@ -497,10 +497,44 @@ def _import_export_events(t: Tables, frames: dict, msgs_int, owner_id: str,
             "note": inv.get("message", ""),
         })
         # an invitation is evidence, not a connection: no tie unless Connections.csv has one
-        t = _import_events(t, rows, owner_id, rep, channel="linkedin",
+        t = _import_events(t, rows, owner_id, rep, channel="invitation",
                            source="linkedin-invitations", new_ties=False)
         _adopt(report, rep)
+    if "education" in frames:
+        edu = frames["education"]
+        rep = edu.attrs.get("report") or ImportReport(kind="linkedin education")
+        rows = edu.rename(columns={"school": "company", "degree": "title"}).assign(
+            person_id=owner_id)
+        rows["end"] = rows["end"].where(~rows["current"], pd.NaT)
+        t, st = add_affiliations(t, rows, source=OWN_EDUCATION)
+        rep.imported, rep.merged = st["new"], st["merged"]
+        _adopt(report, rep)
+    for kind in ("recommendations_received", "recommendations_given"):
+        if kind in frames:
+            rec = frames[kind]
+            rep = rec.attrs.get("report") or ImportReport(kind=f"linkedin {kind}")
+            rows = rec[["line", "name", "company", "title", "direction"]].assign(
+                timestamp=rec["created"],
+                note="recommendation " + ("given" if kind.endswith("given") else "received"))
+            # a recommendation is a working relationship: it makes a tie like a meeting
+            t = _import_events(t, rows, owner_id, rep, channel="recommendation",
+                               source="linkedin-recommendations")
+            _adopt(report, rep)
+    for kind in ("endorsements_received", "endorsements_given"):
+        if kind in frames:
+            end = frames[kind]
+            rep = end.attrs.get("report") or ImportReport(kind=f"linkedin {kind}")
+            rows = end[["line", "name", "url", "direction"]].assign(
+                timestamp=end["date"], note="endorsed: " + end["skill"])
+            # one click: evidence on a tie, never a tie by itself
+            t = _import_events(t, rows, owner_id, rep, channel="endorsement",
+                               source="linkedin-endorsements", new_ties=False)
+            _adopt(report, rep)
     return t
+
+
+#: The source of the owner's schools (Education.csv): affiliations, never an employer.
+OWN_EDUCATION = "linkedin-education"
 
 
 def _own_history_wins(t: Tables, person_id: str) -> Tables:
@@ -513,7 +547,8 @@ def _own_history_wins(t: Tables, person_id: str) -> Tables:
     if not own.any():
         return t
     snap = mine & ~own & aff["start"].isna().to_numpy() & ~aff["source"].str.contains(
-        "history", regex=False).to_numpy()
+        "history", regex=False).to_numpy() & ~aff["source"].str.contains(
+        OWN_EDUCATION, regex=False).to_numpy()
     if snap.any():
         aff = aff[~snap].reset_index(drop=True)
     cur = aff[own[~snap] & aff["current"].to_numpy()].sort_values("start", kind="stable")

@@ -34,7 +34,7 @@ __all__ = ["strength_history", "warmth"]
 TIER_COLORS = {"close": "#d7301f", "developing": "#fc8d59", "secondary": "#fdcc8a",
                "cold": "#74a9cf"}
 _MARKERS = {"meeting": "o", "call": "s", "message": "^", "email": "v", "linkedin": "D",
-            "other": "x"}
+            "other": "x", "recommendation": "*", "endorsement": "+", "invitation": "P"}
 
 
 def _dates_axis(ax: Any) -> None:
