@@ -140,7 +140,7 @@ def test_unusable_file_is_input_error_naming_the_file(tmp_path, reader, name):
 def test_connections_file_is_not_read_as_recommendations(tmp_path):
     p = tmp_path / "Recommendations_Received.csv"
     p.write_text(CONNECTIONS)
-    with pytest.raises(InputError, match="looks like a LinkedIn Connections.csv"):
+    with pytest.raises(InputError, match=r"looks like a LinkedIn Connections\.csv"):
         read_linkedin_recommendations(p)
 
 
