@@ -632,7 +632,8 @@ def build_parser() -> argparse.ArgumentParser:
             kp.add_argument("--owner", action="append", metavar="NAME",
                             help=f"not used: {source.name} rows name their people")
         for name, help_ in source.options.items():
-            flag = {"action": "store_true", "default": None} if name in source.switches else {}
+            flag = ({"action": "store_true", "default": None} if name in source.switches else
+                    {"action": "append"} if name in source.repeatable else {})
             kp.add_argument("--" + name.replace("_", "-"), dest=name,
                             help=help_.replace("%", "%%"), **flag)
         json_flag(kp)

@@ -312,3 +312,31 @@ def test_cli_bad_mail_file_exits_with_message(tmp_path: Path, capsys) -> None:
     err = capsys.readouterr().err
     assert "not an mbox" in err and "netgraph import contacts" in err
     assert not (tmp_path / "ws.db").exists()
+
+
+def test_cli_me_flag_repeats(tmp_path: Path, capsys) -> None:
+    """``--me a --me b``: both addresses are the owner's (argparse kept only the last)."""
+    work, home = "sam@work.example", "sam@home.example"
+    p = tmp_path / "two.mbox"
+    box = mailbox.mbox(p)
+    box.add(_msg(f"Sam <{work}>", "Grace Hopper <grace@example.org>",
+                 "Mon, 05 Jan 2026 10:00:00 +0000", "<a1@x>"))
+    box.add(_msg(f"Sam <{home}>", "Alan Turing <alan@example.org>",
+                 "Mon, 05 Jan 2026 11:00:00 +0000", "<a2@x>"))
+    box.add(_msg("Grace Hopper <grace@example.org>", f"Sam <{home}>",
+                 "Mon, 05 Jan 2026 12:00:00 +0000", "<a3@x>"))
+    box.close()
+    db = str(tmp_path / "ws.db")
+    assert main(["--db", db, "import", "email", str(p), "--owner", OWNER,
+                 "--me", work, "--me", home, "--json"]) == 0
+    (rep,) = json.loads(capsys.readouterr().out)
+    assert rep["imported"] == 3
+    net = Network.load(db)
+    emails = set(net.people["email"]) - {""}
+    assert emails == {"grace@example.org", "alan@example.org"}  # neither of Sam's is a person
+    assert set(net.interactions["direction"]) == {"out", "in"}
+    # one flag with a comma-separated list works the same
+    db2 = str(tmp_path / "ws2.db")
+    assert main(["--db", db2, "--quiet", "import", "email", str(p), "--owner", OWNER,
+                 "--me", f"{work},{home}"]) == 0
+    assert set(Network.load(db2).people["email"]) - {""} == emails
