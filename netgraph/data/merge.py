@@ -812,8 +812,16 @@ def add_ties(t: Tables, a: pd.Series, b: pd.Series, since: pd.Series, *, source:
     row_new[keep] = ~np.isin(key, old_key) & ~new["key"].duplicated().to_numpy()
     twice = new["key"].duplicated(keep=False).to_numpy()
     if twice.any():  # one tie asserted by several owners in this batch: keep them all
-        owners = new[twice].groupby("key", sort=False)["owner"].agg(
-            lambda s: ";".join(sorted({o for v in s for o in v.split(";") if o})))
+        # each distinct (tie, owner) once: a mailbox repeats the same pair thousands of times
+        pairs = new.loc[twice, ["key", "owner"]].drop_duplicates()
+        several = pairs["key"].duplicated(keep=False).to_numpy()
+        norm = {v: ";".join(sorted({o for o in v.split(";") if o}))
+                for v in pd.unique(pairs.loc[~several, "owner"])}
+        owners = pd.Series([norm[v] for v in pairs.loc[~several, "owner"]],
+                           index=pairs.loc[~several, "key"].to_numpy(), dtype=object)
+        if several.any():
+            owners = pd.concat([owners, pairs[several].groupby("key", sort=False)["owner"].agg(
+                lambda s: ";".join(sorted({o for v in s for o in v.split(";") if o})))])
         col = new["owner"].to_numpy().copy()
         col[twice] = new.loc[twice, "key"].map(owners).to_numpy()
         new["owner"] = col

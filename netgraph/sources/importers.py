@@ -585,7 +585,7 @@ def _import_events(t: Tables, rows: pd.DataFrame, owner_id: str, report: ImportR
     """Resolve counterparts of owner-centred events and add them as interactions
     (``new_ties=False``: no tie to a counterpart who is not tied to the owner yet)."""
     report.imported = report.merged = 0
-    ids, is_new, ambiguous = resolve_people(t, rows)
+    ids, is_new, ambiguous = _resolve_once(t, rows)
     amb = ambiguous != ""
     if amb.any():
         for line, why in zip(rows.loc[amb, "line"], ambiguous[amb], strict=True):
@@ -609,7 +609,7 @@ def _import_events(t: Tables, rows: pd.DataFrame, owner_id: str, report: ImportR
         rows, ids = rows[~self_rows], ids[~self_rows]
     events = pd.DataFrame({
         "person_id": ids.to_numpy(), "other_id": owner_id,
-        "timestamp": pd.to_datetime(rows["timestamp"], utc=True).to_numpy(),
+        "timestamp": pd.to_datetime(rows["timestamp"], utc=True).array,
         "channel": channel if channel else rows["channel"].to_numpy(),
         "direction": rows["direction"].to_numpy() if "direction" in rows else "",
         "participants": rows["participants"].to_numpy() if "participants" in rows else 2,
@@ -621,6 +621,20 @@ def _import_events(t: Tables, rows: pd.DataFrame, owner_id: str, report: ImportR
     report.imported += st["new"]
     report.merged += st["merged"]
     return t
+
+
+def _resolve_once(t: Tables, rows: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """:func:`resolve_people` of each distinct person of *rows* once (a mailbox or a
+    calendar names the same people thousands of times), given back per row."""
+    cols = [c for c in ("name", "url", "email", "company") if c in rows]
+    if len(rows) < 1000 or not cols:
+        return resolve_people(t, rows)
+    keys = rows[cols].astype(object).fillna("")
+    codes = keys.groupby(cols, sort=False).ngroup().to_numpy()
+    first = rows[~keys.duplicated().to_numpy()]
+    ids, is_new, ambiguous = resolve_people(t, first)
+    return tuple(pd.Series(s.to_numpy()[codes], index=rows.index, dtype=s.dtype)
+                 for s in (ids, is_new, ambiguous))  # type: ignore[return-value]
 
 
 def _report_of(rows: pd.DataFrame, kind: str) -> ImportReport:
@@ -849,7 +863,7 @@ def merge_events(t: Tables, rows: pd.DataFrame, owner: str | None = None, *,
         other_ids.loc[has_other] = oid.where(~bad, "").to_numpy()
         rows = rows[(other_ids != "").to_numpy()]
         other_ids = other_ids[other_ids != ""]
-    ids, is_new, ambiguous = resolve_people(t, rows)
+    ids, is_new, ambiguous = _resolve_once(t, rows)
     amb = ambiguous != ""
     for line, why in zip(rows.loc[amb, "line"], ambiguous[amb], strict=True):
         report.skip(int(line), f"ambiguous name: {why}")
@@ -880,7 +894,9 @@ def merge_events(t: Tables, rows: pd.DataFrame, owner: str | None = None, *,
     rows, ids, other_ids = rows[ok], ids[ok], other_ids[ok]
     events = pd.DataFrame({
         "person_id": ids.to_numpy(), "other_id": other_ids.to_numpy(),
-        "timestamp": rows["timestamp"].to_numpy(), "channel": rows["channel"].to_numpy(),
+        # .array: a tz-aware column's to_numpy() is one Timestamp object per row (slow)
+        "timestamp": pd.to_datetime(rows["timestamp"], utc=True).array,
+        "channel": rows["channel"].to_numpy(),
         "direction": rows["direction"].to_numpy(), "participants": rows["participants"].to_numpy(),
         "source": source, "note": rows["note"].to_numpy(),
     })
