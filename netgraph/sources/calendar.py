@@ -406,6 +406,12 @@ def _series(block: _Block, floating: Any, start: pd.Timestamp, end: pd.Timestamp
             if len(times) > MAX_OCCURRENCES + len(skipped):
                 break
             times.append(when)
+        until = getattr(rr, "_until", None)
+        if lo <= first < hi and (not times or times[0] != first) and (
+                until is None or first <= until):
+            # DTSTART is an occurrence even off the rule (as recurring-ical-events has it),
+            # unless the rule ended before it
+            times.insert(0, first)
     except (ValueError, TypeError, OverflowError):
         return False  # e.g. UNTIL a date while DTSTART has a time: the library decides
     n = 0
