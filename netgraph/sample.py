@@ -1073,7 +1073,9 @@ def write_sample_data(directory: str | Path, seed: int = 7) -> dict[str, Path]:
 
     Three owners (Maya Okafor, Jonas Lindqvist, Priya Raman) with a few
     hundred overlapping connections each, LinkedIn exports of three eras,
-    messages, invitations, interaction logs and a job-history file. See
+    messages, invitations, interaction logs, a job-history file, and per
+    owner a mailbox, a calendar and an address book
+    (:mod:`netgraph.sample_mail`). See
     ``sample_data/README.md`` (written here too) for what each file holds.
 
     Parameters
@@ -1133,8 +1135,11 @@ def write_sample_data(directory: str | Path, seed: int = 7) -> dict[str, Path]:
     for o in team.owners:
         put(f"{o.key}/interactions.csv", _csv_text(_interaction_rows(team, o), _INT_HEADER))
     put("affiliations.csv", _csv_text(_affiliation_rows(team), _AFF_HEADER))
-    put("README.md", _README)
+    from netgraph import sample_mail
+
+    put("README.md", _README + sample_mail.README)
     out["maya_okafor_export.zip"] = _write_zip(root / "maya_okafor_export.zip", zip_members)
+    out.update(sample_mail.write_mail_samples(root, team, seed))
     return dict(sorted(out.items()))
 
 

@@ -774,7 +774,8 @@ def import_calendar(t: Any, path: str | PathLike[str], owner: str | None,
 
     rows = read_calendar(path, me, until=until)
     # every correspondent or attendee is new the first time: no caveat to warn about
-    t, report = merge_events(t, rows, owner, source="calendar", warn_new=False)
+    t, report = merge_events(t, rows, owner, source="calendar", warn_new=False,
+                             join_names=True)
     return t, report
 
 

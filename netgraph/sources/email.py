@@ -625,7 +625,7 @@ def import_email(t: Any, path: str | PathLike[str], owner: str | None,
         keep_subjects = keep_subjects.strip().lower() in TRUE_WORDS
     rows = read_email_headers(path, me, keep_subjects=bool(keep_subjects))
     # every correspondent or attendee is new the first time: no caveat to warn about
-    t, report = merge_events(t, rows, owner, source="email", warn_new=False)
+    t, report = merge_events(t, rows, owner, source="email", warn_new=False, join_names=True)
     return t, report
 
 

@@ -637,6 +637,41 @@ def _resolve_once(t: Tables, rows: pd.DataFrame) -> tuple[pd.Series, pd.Series, 
                  for s in (ids, is_new, ambiguous))  # type: ignore[return-value]
 
 
+def _join_by_name(t: Tables, rows: pd.DataFrame, ids: pd.Series, is_new: pd.Series,
+                  report: ImportReport) -> tuple[pd.Series, pd.Series]:
+    """Rows keyed by a new e-mail address whose display name is exactly one known
+    person's: that person. Names several people share: kept apart, with a warning."""
+    if not len(t.people):
+        return ids, is_new
+    email = rows["email"].astype(object).fillna("") if "email" in rows else None
+    if email is None:
+        return ids, is_new
+    url = rows["url"].astype(object).fillna("") if "url" in rows else ""
+    cand = (is_new & (email != "") & (url == "") & (rows["name"] != "")).to_numpy()
+    if not cand.any():
+        return ids, is_new
+    nk = name_key(rows.loc[cand, "name"])
+    keys = t.name_keys()
+    counts = keys.value_counts()
+    n_same = nk.map(counts).fillna(0).astype(int).to_numpy()
+    first = pd.Series(t.people["person_id"].to_numpy(dtype=object), index=keys.to_numpy())
+    first = first[~first.index.duplicated()]
+    one = n_same == 1
+    ids, is_new = ids.copy(), is_new.copy()
+    idx = np.flatnonzero(cand)
+    ids.iloc[idx[one]] = nk[one].map(first).to_numpy()
+    is_new.iloc[idx[one]] = False
+    several = idx[n_same > 1]
+    if len(several):
+        seen = rows.iloc[several].drop_duplicates("email")
+        for line, name, addr, n in zip(seen["line"], seen["name"], seen["email"],
+                                       nk[n_same > 1].loc[seen.index].map(counts), strict=True):
+            report.warn(int(line), f"{name} <{addr}>: {int(n)} people have that name, so the "
+                                   "address is kept as its own person (see person "
+                                   "suggestions to merge it)")
+    return ids, is_new
+
+
 def _report_of(rows: pd.DataFrame, kind: str) -> ImportReport:
     """The reader's report of *rows*, its counts reset (they are counted against the network)."""
     report = rows.attrs.get("report") or ImportReport(kind=kind)
@@ -795,7 +830,8 @@ _EVENT_DEFAULTS = {"person": "", "person_url": "", "person_email": "", "other": 
 
 def merge_events(t: Tables, rows: pd.DataFrame, owner: str | None = None, *,
                  source: str = "interactions", create_missing: bool = True,
-                 warn_new: bool = True) -> tuple[Tables, ImportReport]:
+                 warn_new: bool = True, join_names: bool = False
+                 ) -> tuple[Tables, ImportReport]:
     """Merge interaction events: who was in touch with whom, when, how.
 
     Parameters
@@ -822,6 +858,13 @@ def merge_events(t: Tables, rows: pd.DataFrame, owner: str | None = None, *,
         Warn per row that added a person. Sources whose people are new by
         nature (every correspondent of a mailbox, every attendee of a
         calendar) turn it off.
+    join_names : bool, default False
+        A row keyed by an e-mail address nobody has yet joins the one known
+        person whose name is the row's display name (mailboxes and calendars:
+        ``Grace Hopper <grace@navy.example>`` is the LinkedIn connection Grace
+        Hopper). When several known people have that name, the row is kept
+        apart (a new person, warned about; :meth:`Network.person_suggestions`
+        lists the pair), never merged silently.
 
     Raises
     ------
@@ -864,6 +907,8 @@ def merge_events(t: Tables, rows: pd.DataFrame, owner: str | None = None, *,
         rows = rows[(other_ids != "").to_numpy()]
         other_ids = other_ids[other_ids != ""]
     ids, is_new, ambiguous = _resolve_once(t, rows)
+    if join_names and is_new.any():
+        ids, is_new = _join_by_name(t, rows, ids, is_new, report)
     amb = ambiguous != ""
     for line, why in zip(rows.loc[amb, "line"], ambiguous[amb], strict=True):
         report.skip(int(line), f"ambiguous name: {why}")
