@@ -40,6 +40,8 @@ from typing import Any
 
 import pandas as pd
 
+from netgraph.data.schema import CHANNELS
+
 __all__ = ["main"]
 
 DEFAULT_DB = "netgraph.db"
@@ -476,9 +478,49 @@ def _sample_dir() -> Path:
     return tmp
 
 
+def _demo_state(net: Any, target: str, at: Any, paths: Any = None) -> dict[str, Any]:
+    """What the demo compares before and after the mail step: ties with evidence, the
+    best path to the target, and who is on the ping list."""
+    inter, ties = net.interactions, net.ties
+    pa = inter["person_id"].astype(str).to_numpy()
+    pb = inter["other_id"].astype(str).to_numpy()
+    pairs = set(zip(*sorted_pairs(pa, pb), strict=True))
+    tied = set(zip(ties["a"].astype(str), ties["b"].astype(str), strict=True))
+    if paths is None:
+        paths = net.warm_paths(target, k=1, at=at)
+    best = next(iter(paths), None)
+    return {"ties": len(tied), "evidence": len(pairs & tied),
+            "best": (best.probability, str(best)) if best is not None else (0.0, "none"),
+            "ping": list(net.ping_list(at=at, n=10)["person"])}
+
+
+def sorted_pairs(a: Any, b: Any) -> tuple[Any, Any]:
+    """Each (a, b) pair with the smaller id first (ties store ``a < b``)."""
+    import numpy as np
+
+    lo = np.where(a < b, a, b)
+    hi = np.where(a < b, b, a)
+    return lo, hi
+
+
+def _print_demo_change(before: dict[str, Any], after: dict[str, Any]) -> None:
+    more = after["evidence"] - before["evidence"]
+    print(f"with e-mail and calendar: {more} more ties with evidence "
+          f"({before['evidence']} -> {after['evidence']} of {after['ties']} ties)")
+    print(f"top path probability {before['best'][0]:.2f} -> {after['best'][0]:.2f}")
+    if before["best"][1] != after["best"][1]:
+        print(f"  before: {before['best'][1]}\n  after:  {after['best'][1]}")
+    came = [p for p in after["ping"] if p not in before["ping"]]
+    went = [p for p in before["ping"] if p not in after["ping"]]
+    print(f"ping list (top 10) changes: {len(came)} in, {len(went)} out"
+          + (f"; in: {', '.join(came)}" if came else "")
+          + (f"; out: {', '.join(went)}" if went else ""))
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from netgraph.network import Network
     from netgraph.sample import OWNERS, TARGET_COMPANY
+    from netgraph.sample_mail import MAIL_FILES
 
     data = Path(args.data) if args.data else _sample_dir()
     target = args.target or TARGET_COMPANY
@@ -498,8 +540,28 @@ def cmd_demo(args: argparse.Namespace) -> int:
     bar.close()
     print(net.summary())
     at = args.at
+    mail = [(folder_name, owner) for folder_name, owner in OWNERS.items()
+            if all((data / folder_name / f).exists() for f in MAIL_FILES)]
+    paths = None
+    if mail:
+        print("\n== 1b. Add e-mail, calendars and address books "
+              "(mail.mbox, calendar.ics, contacts.vcf)")
+        before = _demo_state(net, target, at)
+        bar = Progress(len(mail) * 3, "importing", args.quiet)
+        for folder_name, owner in mail:
+            folder = data / folder_name
+            net.import_vcard(folder / "contacts.vcf", owner=owner)
+            bar.step(f"{owner}: address book")
+            net.import_email(folder / "mail.mbox", owner=owner)
+            bar.step(f"{owner}: mailbox")
+            net.import_calendar(folder / "calendar.ics", owner=owner)
+            bar.step(f"{owner}: calendar")
+        bar.close()
+        paths = net.warm_paths(target, k=5, at=at)
+        _print_demo_change(before, _demo_state(net, target, at, paths))
     print(f"\n== 2. Warm paths to {target}")
-    paths = net.warm_paths(target, k=5, at=at)
+    if paths is None:
+        paths = net.warm_paths(target, k=5, at=at)
     if not paths:
         print(f"No warm path: {paths.reason}")
     for i, p in enumerate(paths, 1):
@@ -677,7 +739,8 @@ def build_parser() -> argparse.ArgumentParser:
             kp.add_argument("--owner", action="append", metavar="NAME",
                             help=f"not used: {source.name} rows name their people")
         for name, help_ in source.options.items():
-            flag = {"action": "store_true", "default": None} if name in source.switches else {}
+            flag = ({"action": "store_true", "default": None} if name in source.switches else
+                    {"action": "append"} if name in source.repeatable else {})
             kp.add_argument("--" + name.replace("_", "-"), dest=name,
                             help=help_.replace("%", "%%"), **flag)
         json_flag(kp)
@@ -728,7 +791,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("log", cmd_log, "record an interaction (resets the ping clock)")
     sp.add_argument("person", help="name, profile URL, e-mail or person id")
     sp.add_argument("--channel", default="call",
-                    choices=["meeting", "call", "message", "email", "linkedin", "other"],
+                    choices=list(CHANNELS),
                     help="how you were in touch")
     sp.add_argument("--direction", default="out", type=_direction,
                     choices=["out", "in", UNKNOWN_DIRECTION],

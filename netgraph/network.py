@@ -1200,7 +1200,9 @@ class Network:
             Name, profile URL, e-mail or person id.
         when : timestamp-like, optional
             Default: now (UTC).
-        channel : {"meeting", "call", "message", "email", "linkedin", "other"}
+        channel : str, default "call"
+            One of :data:`netgraph.data.schema.CHANNELS` ("meeting", "call", "message",
+            "email", "linkedin", "other", "recommendation", "endorsement", "invitation").
         direction : {"out", "in", ""}
             ``out``: you reached out; ``in``: they did; ``""``: unknown.
         note : str, optional

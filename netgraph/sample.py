@@ -1073,7 +1073,9 @@ def write_sample_data(directory: str | Path, seed: int = 7) -> dict[str, Path]:
 
     Three owners (Maya Okafor, Jonas Lindqvist, Priya Raman) with a few
     hundred overlapping connections each, LinkedIn exports of three eras,
-    messages, invitations, interaction logs and a job-history file. See
+    messages, invitations, interaction logs, a job-history file, and per
+    owner a mailbox, a calendar and an address book
+    (:mod:`netgraph.sample_mail`). See
     ``sample_data/README.md`` (written here too) for what each file holds.
 
     Parameters
@@ -1133,8 +1135,11 @@ def write_sample_data(directory: str | Path, seed: int = 7) -> dict[str, Path]:
     for o in team.owners:
         put(f"{o.key}/interactions.csv", _csv_text(_interaction_rows(team, o), _INT_HEADER))
     put("affiliations.csv", _csv_text(_affiliation_rows(team), _AFF_HEADER))
-    put("README.md", _README)
+    from netgraph import sample_mail
+
+    put("README.md", _README + sample_mail.README)
     out["maya_okafor_export.zip"] = _write_zip(root / "maya_okafor_export.zip", zip_members)
+    out.update(sample_mail.write_mail_samples(root, team, seed))
     return dict(sorted(out.items()))
 
 
@@ -1820,8 +1825,9 @@ def _interactions(rng: np.random.Generator, person: np.ndarray, other: np.ndarra
     ts = start[pair] + (rng.random(m) * (stop - start)[pair]).astype(np.int64)
     order = np.argsort(ts, kind="stable")
     pair, ts = pair[order], ts[order]
+    share = {"meeting": 0.12, "call": 0.10, "message": 0.40, "email": 0.30, "linkedin": 0.08}
     channel = rng.choice(len(schema.CHANNELS), size=m,
-                         p=[0.12, 0.10, 0.40, 0.30, 0.08, 0.0]).astype(np.int8)
+                         p=[share.get(c, 0.0) for c in schema.CHANNELS]).astype(np.int8)
     group = rng.random(m) < np.where(channel == 0, 0.3, 0.05)
     participants = np.where(group, 3 + np.minimum(rng.geometric(0.25, m), 47), 2).astype(np.int64)
     directions = np.array(["out", "in", ""], dtype=object)

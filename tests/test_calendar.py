@@ -215,3 +215,19 @@ def test_a_broken_rule_is_reported_and_the_rest_expanded(tmp_path: Path) -> None
     assert df["note"].tolist() == ["good"] * 3
     (issue,) = df.attrs["report"].skipped
     assert issue.reason.startswith("event bad could not be read") and issue.line > 1
+
+
+def test_truncated_calendar_reports_the_cut_event(tmp_path: Path) -> None:
+    """An .ics cut off inside its last VEVENT: the complete events are read, the cut one is
+    reported with its line."""
+    whole = _calendar([_event("a", datetime(2026, 1, 5, 9, tzinfo=timezone.utc),
+                              attendees=[_who("ada@example.org", "Ada")])]).to_ical()
+    cut = whole.replace(b"END:VCALENDAR\r\n", b"") + (
+        b"BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20260106T090000Z\r\n")
+    p = tmp_path / "cut.ics"
+    p.write_bytes(cut)
+    df = ng.read_calendar(p, me=SAM, until=UNTIL)
+    assert df["person_email"].tolist() == ["ada@example.org"]
+    line = cut.count(b"\n") - 2
+    issues = [(i.line, i.reason) for i in df.attrs["report"].skipped]
+    assert (line, "event not ended (no END:VEVENT): the file is truncated") in issues

@@ -12,6 +12,7 @@ import io
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -485,6 +486,10 @@ def test_demo_as_a_subprocess(tmp_path: Path) -> None:
     assert f"Warm paths to {TARGET_COMPANY}" in out
     assert "\n1. " in out and "Chance" in out
     assert out.count("(linkedin export)") == 3  # each import listed once
+    # the mail step: e-mail, calendars and address books add evidence to ties
+    more = re.search(r"with e-mail and calendar: (\d+) more ties with evidence", out)
+    assert more and int(more.group(1)) > 50, out
+    assert "top path probability" in out and "ping list (top 10) changes" in out
     assert "Whom to ping" in out
     assert (tmp_path / "demo.html").stat().st_size > 10_000
     assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.html"]  # no workspace

@@ -312,3 +312,59 @@ def test_cli_bad_mail_file_exits_with_message(tmp_path: Path, capsys) -> None:
     err = capsys.readouterr().err
     assert "not an mbox" in err and "netgraph import contacts" in err
     assert not (tmp_path / "ws.db").exists()
+
+
+def test_cli_me_flag_repeats(tmp_path: Path, capsys) -> None:
+    """``--me a --me b``: both addresses are the owner's (argparse kept only the last)."""
+    work, home = "sam@work.example", "sam@home.example"
+    p = tmp_path / "two.mbox"
+    box = mailbox.mbox(p)
+    box.add(_msg(f"Sam <{work}>", "Grace Hopper <grace@example.org>",
+                 "Mon, 05 Jan 2026 10:00:00 +0000", "<a1@x>"))
+    box.add(_msg(f"Sam <{home}>", "Alan Turing <alan@example.org>",
+                 "Mon, 05 Jan 2026 11:00:00 +0000", "<a2@x>"))
+    box.add(_msg("Grace Hopper <grace@example.org>", f"Sam <{home}>",
+                 "Mon, 05 Jan 2026 12:00:00 +0000", "<a3@x>"))
+    box.close()
+    db = str(tmp_path / "ws.db")
+    assert main(["--db", db, "import", "email", str(p), "--owner", OWNER,
+                 "--me", work, "--me", home, "--json"]) == 0
+    (rep,) = json.loads(capsys.readouterr().out)
+    assert rep["imported"] == 3
+    net = Network.load(db)
+    emails = set(net.people["email"]) - {""}
+    assert emails == {"grace@example.org", "alan@example.org"}  # neither of Sam's is a person
+    assert set(net.interactions["direction"]) == {"out", "in"}
+    # one flag with a comma-separated list works the same
+    db2 = str(tmp_path / "ws2.db")
+    assert main(["--db", db2, "--quiet", "import", "email", str(p), "--owner", OWNER,
+                 "--me", f"{work},{home}"]) == 0
+    assert set(Network.load(db2).people["email"]) - {""} == emails
+
+
+def test_display_name_joins_the_one_known_person_never_an_ambiguous_one(tmp_path: Path
+                                                                        ) -> None:
+    """Grace (one connection of that name) is joined by her display name; 'Sam Lee' (two
+    connections) is kept apart with a warning, and offered as a duplicate suggestion."""
+    conns = tmp_path / "Connections.csv"
+    conns.write_text("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                     "Grace,Hopper,https://www.linkedin.com/in/grace,,Navy,Admiral,1 Jan 2024\n"
+                     "Sam,Lee,https://www.linkedin.com/in/sam-lee-1,,Acme,Analyst,1 Jan 2024\n"
+                     "Sam,Lee,https://www.linkedin.com/in/sam-lee-2,,Initech,PM,1 Jan 2024\n")
+    net = Network()
+    net.import_linkedin(conns, owner="Ada Owner")
+    p = tmp_path / "box.mbox"
+    box = mailbox.mbox(p)
+    box.add(_msg("Grace Hopper <grace@navy.example>", "Ada Owner <ada@x.example>",
+                 "Mon, 05 Jan 2026 10:00:00 +0000", "<j1@x>"))
+    box.add(_msg("Sam Lee <sam@somewhere.example>", "Ada Owner <ada@x.example>",
+                 "Mon, 05 Jan 2026 11:00:00 +0000", "<j2@x>"))
+    box.close()
+    n0 = len(net.people)
+    rep = net.import_email(p, owner="Ada Owner", me="ada@x.example")
+    inter = net.interactions
+    assert set(inter["person_id"].astype(str)) == {"in:grace", "email:sam@somewhere.example"}
+    assert len(net.people) == n0 + 1
+    assert any("2 people have that name" in w.reason for w in rep.warnings)
+    sugg = net.person_suggestions()
+    assert "email:sam@somewhere.example" in set(sugg.astype(str).to_numpy().ravel())

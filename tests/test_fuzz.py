@@ -213,7 +213,9 @@ def _check_frame(df: pd.DataFrame) -> None:
 
 def _check_export(result) -> None:
     frames, report = result
-    assert set(frames) <= {"connections", "messages", "invitations", "positions"}
+    assert set(frames) <= {"connections", "messages", "invitations", "positions", "profile",
+                           "education", "recommendations_received", "recommendations_given",
+                           "endorsements_received", "endorsements_given"}
     assert "connections" in frames or "messages" in frames
     for df in frames.values():
         _check_frame(df)

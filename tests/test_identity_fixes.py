@@ -170,8 +170,8 @@ def test_pending_invitation_is_evidence_not_a_tie(tmp_path):
     net.import_linkedin(d, owner="Sam Rivera")
     net.import_affiliations(hist)
     ev = net.interactions[net.interactions["person_id"] == "in:priya-shah"]
-    assert ev[["channel", "direction", "note"]].values.tolist() == [["linkedin", "out",
-                                                                     "Hi Priya"]]
+    assert ev[["channel", "direction", "note"]].values.tolist() == [["invitation", "out",
+                                                                       "Hi Priya"]]
     tied = set(net.ties["a"].astype(str)) | set(net.ties["b"].astype(str))
     assert "in:priya-shah" not in tied
     assert not list(net.warm_paths("Stripe"))

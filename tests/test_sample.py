@@ -291,7 +291,7 @@ def test_linkedin_readers_read_every_sample_file(sample_dir):
 def test_main_writes_and_reports(tmp_path, capsys):
     assert sample.main([str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
-    assert "maya_okafor/Connections.csv" in out and "bytes in 14 files" in out
+    assert "maya_okafor/Connections.csv" in out and "bytes in 23 files" in out
     assert (tmp_path / "out" / "README.md").read_text().startswith("# Sample data")
 
 

@@ -158,3 +158,26 @@ def test_empty_vcard_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not a vCard") as exc:
         ng.read_vcard(p)
     assert str(p) in str(exc.value) and "Hint:" in str(exc.value)
+
+
+def test_cards_without_fn_are_reported_with_their_line(tmp_path: Path) -> None:
+    """No FN: the name comes from N; no name at all: keyed by the e-mail, with a warning;
+    nothing to key by: skipped; a card cut off at the end: warned. A failed import changes
+    nothing."""
+    p = tmp_path / "book.vcf"
+    p.write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada L\r\nEMAIL:ada@x.org\r\nEND:VCARD\r\n"
+                  b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Hopper;Grace;;;\r\nEND:VCARD\r\n"
+                  b"BEGIN:VCARD\r\nVERSION:3.0\r\nEMAIL:bob@x.org\r\nEND:VCARD\r\n"
+                  b"BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:nothing\r\nEND:VCARD\r\n"
+                  b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cut Off\r\n")
+    df = ng.read_vcard(p)
+    assert df["name"].tolist() == ["Ada L", "Grace Hopper", "", "Cut Off"]
+    rep = df.attrs["report"]
+    assert [(i.line, "no FN or N" in i.reason) for i in rep.skipped] == [(14, True)]
+    assert {i.line for i in rep.warnings} >= {10, 18}
+    net = Network()
+    bad = tmp_path / "bad.vcf"
+    bad.write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:x\r\nEND:VCARD\r\n")
+    with pytest.raises(InputError):
+        net.import_vcard(bad, owner=OWNER)
+    assert len(net.people) == 0 and len(net.ties) == 0

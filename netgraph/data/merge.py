@@ -812,8 +812,16 @@ def add_ties(t: Tables, a: pd.Series, b: pd.Series, since: pd.Series, *, source:
     row_new[keep] = ~np.isin(key, old_key) & ~new["key"].duplicated().to_numpy()
     twice = new["key"].duplicated(keep=False).to_numpy()
     if twice.any():  # one tie asserted by several owners in this batch: keep them all
-        owners = new[twice].groupby("key", sort=False)["owner"].agg(
-            lambda s: ";".join(sorted({o for v in s for o in v.split(";") if o})))
+        # each distinct (tie, owner) once: a mailbox repeats the same pair thousands of times
+        pairs = new.loc[twice, ["key", "owner"]].drop_duplicates()
+        several = pairs["key"].duplicated(keep=False).to_numpy()
+        norm = {v: ";".join(sorted({o for o in v.split(";") if o}))
+                for v in pd.unique(pairs.loc[~several, "owner"])}
+        owners = pd.Series([norm[v] for v in pairs.loc[~several, "owner"]],
+                           index=pairs.loc[~several, "key"].to_numpy(), dtype=object)
+        if several.any():
+            owners = pd.concat([owners, pairs[several].groupby("key", sort=False)["owner"].agg(
+                lambda s: ";".join(sorted({o for v in s for o in v.split(";") if o})))])
         col = new["owner"].to_numpy().copy()
         col[twice] = new.loc[twice, "key"].map(owners).to_numpy()
         new["owner"] = col
@@ -869,10 +877,13 @@ def add_affiliations(t: Tables, rows: pd.DataFrame, *, source: str) -> tuple[Tab
     new = new[new["company_id"] != ""]
     t = _refresh_companies(t, new[["company_id", "company"]])
     aff = t.affiliations
-    k_old = (aff["person_id"].astype("object") + "\x00" + aff["company_id"] + "\x00"
-             + aff["start"].astype("int64").astype(str))
-    k_new = (new["person_id"] + "\x00" + new["company_id"] + "\x00"
-             + pd.to_datetime(new["start"], utc=True).astype("int64").astype(str))
+    # nanoseconds both (object Timestamps convert to microseconds); "\x1f" joins: a NUL is
+    # lost when object strings are added
+    k_old = (aff["person_id"].astype("object") + "\x1f" + aff["company_id"] + "\x1f"
+             + aff["start"].dt.as_unit("ns").astype("int64").astype(str))
+    k_new = (new["person_id"] + "\x1f" + new["company_id"] + "\x1f"
+             + pd.to_datetime(new["start"], utc=True).dt.as_unit("ns").astype("int64")
+             .astype(str))
     dup = k_new.isin(set(k_old)) | k_new.duplicated()
     stats = {"new": int((~dup).sum()), "merged": int(dup.sum())}
     new = new[~dup]

@@ -103,10 +103,14 @@ __all__ = [
     "person_dtype",
 ]
 
-#: Interaction channels, deepest first. ``linkedin`` covers connection
-#: requests, invitations and endorsements; ``other`` is kept for channels
-#: netgraph does not know (reported as a warning on import).
-CHANNELS: tuple[str, ...] = ("meeting", "call", "message", "email", "linkedin", "other")
+#: Interaction channels. The first six are deepest first; later ones are appended (the
+#: position is the stored code, so the order never changes). ``linkedin`` covers other
+#: LinkedIn activity; ``other`` is kept for channels netgraph does not know (reported as
+#: a warning on import); ``recommendation`` is a LinkedIn recommendation written or
+#: received, ``endorsement`` a skill endorsement, ``invitation`` a connection request
+#: (with its note).
+CHANNELS: tuple[str, ...] = ("meeting", "call", "message", "email", "linkedin", "other",
+                             "recommendation", "endorsement", "invitation")
 
 #: Interaction directions; ``""`` is unknown.
 DIRECTIONS: tuple[str, ...] = ("out", "in", "")

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from netgraph._time import ago
+from netgraph.data.schema import CHANNELS
 from netgraph.routing.index import PathIndex
 from netgraph.routing.objectives import DEFAULT_OBJECTIVE
 from netgraph.routing.resolve import Query
@@ -43,11 +44,16 @@ __all__ = [
     "why_empty",
 ]
 
-_CHANNELS = ("meeting", "call", "message", "email", "linkedin", "other")
+_CHANNELS = CHANNELS
+#: How each channel's contacts are counted in words (singular, plural).
 _PLURAL = {"meeting": ("meeting", "meetings"), "call": ("call", "calls"),
            "message": ("message", "messages"), "email": ("e-mail", "e-mails"),
            "linkedin": ("LinkedIn interaction", "LinkedIn interactions"),
-           "other": ("other contact", "other contacts")}
+           "other": ("other contact", "other contacts"),
+           "recommendation": ("recommendation", "recommendations"),
+           "endorsement": ("endorsement", "endorsements"),
+           "invitation": ("invitation", "invitations")}
+assert set(_PLURAL) == set(CHANNELS), "every channel needs its words"
 
 
 @dataclass(frozen=True)

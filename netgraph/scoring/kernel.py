@@ -173,8 +173,8 @@ class State:
     """
 
     until: np.ndarray        # (R,) days: events up to here count
-    E: np.ndarray            # (R, 6 or 1, 3) decayed evidence per channel, direction
-    n_ch: np.ndarray         # (R, 6) contacts per channel
+    E: np.ndarray            # (R, channels or 1, 3) decayed evidence per channel, direction
+    n_ch: np.ndarray         # (R, channels) contacts per channel
     n_dir: np.ndarray        # (R, 3) contacts per direction
     n_gaps: np.ndarray       # (R,) gaps >= session gap
     log_gaps: np.ndarray     # (R,) sum of log(gap days)
@@ -269,8 +269,8 @@ def event_weights(model: StrengthModel, gap: np.ndarray, kind: np.ndarray,
 
 
 def kind_tables(model: StrengthModel) -> tuple[np.ndarray, np.ndarray]:
-    """Evidence weight and decay rate per packed ``kind`` (0..511, see ``Prepared.kind``)."""
-    kind = np.arange(512)
+    """Evidence weight and decay rate per packed ``kind`` (0..1023, see ``Prepared.kind``)."""
+    kind = np.arange(1024)
     ch = np.minimum(kind >> 6, _NCH - 1)
     w = model.weights.array()[ch] * model.group_table()[kind & 15]
     lam = model.decay_rates()[ch]
@@ -339,8 +339,8 @@ def state_at(prep: Prepared, model: StrengthModel, at: float,
         n = np.diff(off)
     else:
         now = ~future
-        n_ch = np.bincount(row * 6 + (kind >> 6), weights=now,
-                           minlength=6 * n_rows).reshape(n_rows, 6).astype("int64")
+        n_ch = np.bincount(row * _NCH + (kind >> 6), weights=now,
+                           minlength=_NCH * n_rows).reshape(n_rows, _NCH).astype("int64")
         n_dir = np.bincount(row * 3 + ((kind >> 4) & 3), weights=now,
                             minlength=3 * n_rows).reshape(n_rows, 3).astype("int64")
         n = n_dir.sum(axis=1)
@@ -366,8 +366,8 @@ def state_at(prep: Prepared, model: StrengthModel, at: float,
     if np.isfinite(o_time).any():
         v[t <= o_time[row]] = 0.0
     if per_channel:
-        key = row * 24 + (kind >> 4)          # channel * 4 + direction
-        E = np.bincount(key, weights=v, minlength=24 * n_rows).reshape(n_rows, 6, 4)
+        key = row * (4 * _NCH) + (kind >> 4)          # channel * 4 + direction
+        E = np.bincount(key, weights=v, minlength=4 * _NCH * n_rows).reshape(n_rows, _NCH, 4)
     else:
         key = row << 2
         key |= (kind >> 4) & 3
@@ -412,7 +412,7 @@ def state_over_time(prep: Prepared, model: StrengthModel, row: int, T: np.ndarra
         o_level[ok] = o["strength"][olo:ohi][j[ok]]
         o_time[ok] = o["time"][olo:ohi][j[ok]]
     chd = (kind >> 4).astype("int64")
-    onehot = np.zeros((n, 24))
+    onehot = np.zeros((n, 4 * _NCH))
     onehot[np.arange(n), chd] = 1.0
     k = np.searchsorted(t, T, side="right")          # events up to each time
     km1 = np.maximum(k - 1, 0)
@@ -420,7 +420,7 @@ def state_over_time(prep: Prepared, model: StrengthModel, row: int, T: np.ndarra
     first = np.where(has, t[0] if n else np.nan, np.nan)
     last = np.where(has, t[km1] if n else np.nan, np.nan)
     lam_mult = _lam_mult(model, np.full(m, prep.since[row]), first, last, T)
-    E = np.zeros((m, 24))
+    E = np.zeros((m, 4 * _NCH))
     step = max(1, 2_000_000 // max(n, 1))
     for s0 in range(0, m if n else 0, step):   # chunks bound the times x events matrix
         Tc = T[s0:s0 + step]
@@ -433,10 +433,10 @@ def state_over_time(prep: Prepared, model: StrengthModel, row: int, T: np.ndarra
         M *= w[None, :]
         M[~live] = 0.0
         E[s0:s0 + step] = M @ onehot
-    E = E.reshape(m, 6, 4)[:, :, :3]
-    cc = np.zeros((n + 1, 24))
+    E = E.reshape(m, _NCH, 4)[:, :, :3]
+    cc = np.zeros((n + 1, 4 * _NCH))
     np.cumsum(onehot, axis=0, out=cc[1:])
-    C = cc[k].reshape(m, 6, 4)[:, :, :3]
+    C = cc[k].reshape(m, _NCH, 4)[:, :, :3]
     ok = gap >= max(model.session_gap_days, 1e-9)
     g_n = np.cumsum(ok)
     g_l = np.cumsum(np.log(np.where(ok, gap, 1.0)))

@@ -38,9 +38,19 @@ TIERS: tuple[str, ...] = ("close", "developing", "secondary", "cold")
 _LN2 = math.log(2.0)
 
 _DEFAULT_WEIGHTS = {"meeting": 1.0, "call": 0.7, "message": 0.4, "email": 0.3,
-                    "linkedin": 0.1, "other": 0.1}
+                    "linkedin": 0.1, "other": 0.1,
+                    # a written recommendation: someone vouches for your work, like a meeting
+                    "recommendation": 1.0,
+                    # a skill endorsement: one click, weak evidence
+                    "endorsement": 0.1,
+                    # a connection request: a deliberate reach-out, often with a note
+                    "invitation": 0.25}
 _DEFAULT_HALF_LIVES = {"meeting": 180.0, "call": 120.0, "message": 90.0, "email": 90.0,
-                       "linkedin": 60.0, "other": 60.0}
+                       "linkedin": 60.0, "other": 60.0,
+                       # working together is remembered long
+                       "recommendation": 365.0,
+                       "endorsement": 60.0,
+                       "invitation": 90.0}
 
 
 class ChannelValues(dict):
@@ -52,8 +62,8 @@ class ChannelValues(dict):
     Examples
     --------
     >>> from netgraph.scoring import ChannelValues
-    >>> v = ChannelValues({"meeting": 1.0, "call": 0.5, "message": 0.4, "email": 0.3,
-    ...                    "linkedin": 0.1, "other": 0.1})
+    >>> from netgraph.data.schema import CHANNELS
+    >>> v = ChannelValues(dict.fromkeys(CHANNELS, 0.1) | {"meeting": 1.0, "call": 0.5})
     >>> v["call"], list(v)[:2]
     (0.5, ['meeting', 'call'])
     >>> v["call"] = 1.0
@@ -153,12 +163,16 @@ class StrengthModel:
 
     Parameters
     ----------
-    weights : dict of str to float, default meeting 1.0, call 0.7, message 0.4, email 0.3, linkedin 0.1, other 0.1
+    weights : dict of str to float, default meeting 1.0, call 0.7, message 0.4, email 0.3, linkedin 0.1, other 0.1, recommendation 1.0, endorsement 0.1, invitation 0.25
         Evidence one contact adds, relative to a one-to-one meeting, per channel; range
         ``[0, 1]``. The order meeting > call > message > e-mail > LinkedIn is the
         "depth of channel" that the strength scores of Affinity, Village and Nudge use
-        (field notes); ``other`` (an unknown channel) counts little.
-    half_lives : dict of str to float, default meeting 180, call 120, message 90, email 90, linkedin 60, other 60
+        (field notes); ``other`` (an unknown channel) counts little. A LinkedIn
+        ``recommendation`` (written or received) is evidence of a working relationship
+        and counts like a meeting; an ``endorsement`` is one click and counts little; an
+        ``invitation`` (a connection request, often with a note) is a deliberate
+        reach-out, between an e-mail and a LinkedIn interaction.
+    half_lives : dict of str to float, default meeting 180, call 120, message 90, email 90, linkedin 60, other 60, recommendation 365, endorsement 60, invitation 90
         Days after which a contact's evidence has halved, per channel; range
         ``(0, 36500]``. The tie-decay model ``exp(-ln 2 x t / half_life)``; deeper
         contacts are remembered longer, and with these values a single contact fades

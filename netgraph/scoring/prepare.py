@@ -34,7 +34,7 @@ from netgraph.errors import InputError, NotFoundError
 
 __all__ = ["Prepared", "find_tie", "person_codes", "prepare", "tie_row"]
 
-_T_SHIFT = 9  # low 9 bits of a packed event: channel (3) | direction (2) | participants (4)
+_T_SHIFT = 10  # low 10 bits of a packed event: channel (4) | direction (2) | participants (4)
 _INT64_MIN = np.iinfo("int64").min
 
 
@@ -358,7 +358,7 @@ def prepare(ties: pd.DataFrame, interactions: pd.DataFrame | None = None,
     t = ((keys >> _T_SHIFT) & ((1 << (row_shift - _T_SHIFT)) - 1)) * tick
     t += origin
     row = keys >> row_shift
-    kind = (keys & 511).astype("int16")
+    kind = (keys & ((1 << _T_SHIFT) - 1)).astype("int16")
     del keys
     offsets = _offsets(row, n_ties)
     gap = np.empty(len(t))
@@ -366,7 +366,8 @@ def prepare(ties: pd.DataFrame, interactions: pd.DataFrame | None = None,
         np.subtract(t[1:], t[:-1], out=gap[1:])
         gap[offsets[:-1][np.diff(offsets) > 0]] = np.nan
     ch = (kind >> 6).astype("int64")
-    n_channel = np.bincount(row * 6 + ch, minlength=6 * n_ties).reshape(n_ties, 6)
+    nch = len(CHANNELS)
+    n_channel = np.bincount(row * nch + ch, minlength=nch * n_ties).reshape(n_ties, nch)
     n_direction = np.bincount(row * 3 + ((kind >> 4) & 3), minlength=3 * n_ties
                               ).reshape(n_ties, 3)
     ov = _prepare_overlaps(ta, tb, ids, affiliations)

@@ -324,6 +324,117 @@ def _parse_start(value: str, params: dict[str, str], floating: Any) -> int | Non
     return _to_ns(d.replace(tzinfo=tz))
 
 
+def _aware_start(value: str, params: dict[str, str], floating: Any
+                 ) -> dt.datetime | None:
+    """DTSTART as written -> a datetime in its own zone (wall-clock time kept, so a
+    rule repeats at the same local time across daylight-saving changes); all-day: a
+    naive midnight. None when not readable here."""
+    try:
+        if params.get("VALUE", "").upper() == "DATE" or len(value) == 8:
+            return dt.datetime(int(value[:4]), int(value[4:6]), int(value[6:8]))
+        if len(value) < 15 or value[8] not in "Tt":
+            return None
+        d = dt.datetime(int(value[:4]), int(value[4:6]), int(value[6:8]), int(value[9:11]),
+                        int(value[11:13]), int(value[13:15]))
+    except ValueError:
+        return None
+    if value.endswith(("Z", "z")):
+        return d.replace(tzinfo=dt.timezone.utc)
+    if params.get("TZID"):
+        tz = _zone(params["TZID"].strip())
+        return None if tz is None else d.replace(tzinfo=tz)
+    return d.replace(tzinfo=floating)
+
+
+def _series(block: _Block, floating: Any, start: pd.Timestamp, end: pd.Timestamp,
+            fname: str, occ: list, skip: Any, report: ImportReport) -> bool:
+    """Expand a series written as one VEVENT with one RRULE (and EXDATEs) with dateutil
+    directly, over the import window: the common case (weekly 1:1s), without building
+    icalendar components per event. False (nothing done): the series has moved or
+    extra occurrences, several rules, or values read only by recurring-ical-events."""
+    from dateutil.rrule import rrulestr
+
+    rule = None
+    exdates: list[tuple[dict[str, str], str]] = []
+    for ln in block.lines:
+        up = ln[:14].upper()
+        if up.startswith("RRULE"):
+            name, params, value = _prop(ln)
+            if rule is not None or params or name != "RRULE":
+                return False
+            rule = value.strip()
+        elif up.startswith("EXDATE"):
+            _, params, value = _prop(ln)
+            exdates.append((params, value))
+        elif up.startswith(("RDATE", "EXRULE", "RECURRENCE-ID")):
+            return False
+    if not rule:
+        return False
+    status, start_v, start_params, organizer, people = _read_block(block)
+    first = _aware_start(start_v.strip(), start_params, floating)
+    if first is None:
+        return False
+    all_day = first.tzinfo is None
+    skipped: set[int] = set()
+    for params, value in exdates:
+        for v in value.split(","):
+            v = v.strip()
+            if not v:
+                continue
+            is_date = params.get("VALUE", "").upper() == "DATE" or len(v) == 8
+            if is_date != all_day:
+                return False  # a date excluding a timed occurrence: leave it to the library
+            ns = _parse_start(v, params, floating)
+            if ns is None:
+                return False
+            skipped.add(ns)
+    uid = block.uid or f"line {block.line}"
+    line = block.line
+    if status == "CANCELLED":
+        skip(fname, line, f"cancelled event {uid}", "cancelled")
+        return True
+    lo = start.to_pydatetime()
+    hi = end.to_pydatetime()
+    if all_day:
+        lo, hi = lo.replace(tzinfo=None), hi.replace(tzinfo=None)
+    try:
+        rr = rrulestr(rule, dtstart=first)
+        times = []
+        for when in rr.xafter(lo, inc=True):
+            if when >= hi:
+                break
+            if len(times) > MAX_OCCURRENCES + len(skipped):
+                break
+            times.append(when)
+        until = getattr(rr, "_until", None)
+        if lo <= first < hi and (not times or times[0] != first) and (
+                until is None or first <= until):
+            # DTSTART is an occurrence even off the rule (as recurring-ical-events has it),
+            # unless the rule ended before it
+            times.insert(0, first)
+    except (ValueError, TypeError, OverflowError):
+        return False  # e.g. UNTIL a date while DTSTART has a time: the library decides
+    n = 0
+    for when in times:
+        ns = _to_ns(when.replace(tzinfo=dt.timezone.utc) if all_day else when)
+        if ns in skipped:
+            continue
+        if n >= MAX_OCCURRENCES:
+            report.warn(line, f"recurring event {uid}: expanded to its first "
+                              f"{MAX_OCCURRENCES:,} occurrences only")
+            break
+        n += 1
+        occ.append((line, uid, ns, organizer, people, fname))
+    s0 = _to_ns(first.replace(tzinfo=dt.timezone.utc) if all_day else first)
+    if s0 < start.value:
+        report.warn(line, f"recurring event {uid} began {pd.Timestamp(s0, tz='UTC').date()}: "
+                          f"expanded from {start.date()} only ({MAX_YEARS_BACK} years back)")
+    if n == 0:
+        skip(fname, line, f"recurring event {uid}: no occurrence between {start.date()} and "
+                          f"{end.date()}", "outside the window")
+    return True
+
+
 def _ics_text(groups: list[tuple[str, list[_Block]]], zones: dict[str, str]) -> str:
     """A calendar of the time properties of *groups* (icalendar reads only these; the
     people are read here, faster), with the VTIMEZONEs they use."""
@@ -530,12 +641,15 @@ def read_calendar(path: str | PathLike[str], me: str | Iterable[str] | None = No
         with bar(total=len(blocks), desc=f"reading {f.name}", unit="event") as progress:
             hard = []
             for uid, group in series.items():
-                if any(b.recurring for b in group) or len(group) > 1 or any(
-                        _zone(z) is None for b in group for z in b.tzids):
+                if len(group) > 1 or any(_zone(z) is None for b in group for z in b.tzids):
                     hard.append((uid, group))
-                else:
+                elif not group[0].recurring:
                     _simple(group[0], floating, fname, occ, skip)
                     progress.update(1)
+                elif _series(group[0], floating, start, end, fname, occ, skip, report):
+                    progress.update(1)
+                else:
+                    hard.append((uid, group))
             _expand(hard, zones, floating, start, end, fname, occ, skip, report)
             progress.update(sum(len(g) for _, g in hard))
     report.rows_read = n_events
@@ -572,7 +686,8 @@ def _when(ns: int) -> str:
 def _as_list(me: Any) -> list[str]:
     if me is None:
         return []
-    items = re.split(r"[,;\s]+", me) if isinstance(me, str) else list(me)
+    items = [part for x in ([me] if isinstance(me, str) else me)
+             for part in re.split(r"[,;\s]+", str(x))]
     return [a for a in (_address(x) for x in items) if a]
 
 
@@ -659,7 +774,8 @@ def import_calendar(t: Any, path: str | PathLike[str], owner: str | None,
 
     rows = read_calendar(path, me, until=until)
     # every correspondent or attendee is new the first time: no caveat to warn about
-    t, report = merge_events(t, rows, owner, source="calendar", warn_new=False)
+    t, report = merge_events(t, rows, owner, source="calendar", warn_new=False,
+                             join_names=True)
     return t, report
 
 
@@ -668,8 +784,8 @@ SOURCE = register_source(Source(
     name="calendar", reader=read_calendar, yields="events", importer=import_calendar,
     help="a calendar (.ics: Google, Outlook, Apple): meetings with their attendees; recurring "
          "events expanded up to today",
-    file_kinds=("ics", "folder"),
-    options={"me": "the owner's e-mail addresses, comma-separated (default: the address on "
-                   "the most events)",
+    file_kinds=("ics", "folder"), repeatable=("me",),
+    options={"me": "the owner's e-mail address; repeat the flag (or separate with commas) "
+                   "for several (default: the address on the most events)",
              "until": "expand recurring events up to this date (default: today)"},
 ))

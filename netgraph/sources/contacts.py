@@ -33,6 +33,7 @@ from os import PathLike
 
 import pandas as pd
 
+from netgraph.data.identity import normalise_linkedin_url
 from netgraph.sources.csvfile import (
     Spec,
     emails,
@@ -65,6 +66,9 @@ CONTACTS: Spec = {
     "job_title": ("Job Title", "Organization Title", "Organization 1 - Title"),
     "title": ("Title", "Position", "Role"),
     "connected_on": ("Connected On", "Since", "Date", "Connected"),
+    # web pages of address-book exports: a LinkedIn profile among them is the person's URL
+    "web": ("Web Page", "Website 1 - Value", "Website", "Web Site"),
+    "personal_web": ("Personal Web Page", "Website 2 - Value"),
 }
 _CONTACTS_REQUIRED = [["name", "first_name", "last_name", "email", "url"]]
 
@@ -77,12 +81,17 @@ def read_contacts(path_or_frame: PathOrFrame) -> pd.DataFrame:
     ``Given Name``), last name (``Last Name``, ``Family Name``, ``Surname``),
     e-mail (``Email``, ``E-mail``, ``Email Address``, ``E-mail 1 - Value``
     of Google Contacts, where ``" ::: "``-joined values give the first),
-    profile URL (``URL``, ``Profile URL``, ``LinkedIn``, ``LinkedIn URL``),
+    profile URL (``URL``, ``Profile URL``, ``LinkedIn``, ``LinkedIn URL``; else a
+    LinkedIn profile in Outlook's ``Web Page`` or Google's ``Website 1 - Value``),
     company (``Company``, ``Organization``, ``Organization Name``,
     ``Employer``), title (``Job Title``, ``Organization Title``, ``Organization
     1 - Title``, else ``Title``, ``Position``: a table with both, as Outlook's,
     has the honorific in ``Title``), since (``Connected On``, ``Since``, ``Date``).
-    Google's and Outlook's contacts exports import as they are.
+    Google's (both the older ``Name,Given Name,...,Organization 1 - Name`` and the
+    newer ``First Name,Middle Name,...,Organization Name`` headers) and Outlook's
+    (``First Name,Middle Name,Last Name,Title,...,E-mail Address,...,Job Title,
+    Department,Company``) contacts exports import as they are; a middle name is
+    left out of ``name`` (it rarely appears in other sources' names).
 
     Parameters
     ----------
@@ -129,6 +138,9 @@ def read_contacts(path_or_frame: PathOrFrame) -> pd.DataFrame:
     note_values(rep, line, email, bad_email, "not an e-mail address {!r}: ignored")
     email = email.where(~bad_email, "")
     url = profile_urls(t, "url")
+    for web in ("web", "personal_web"):  # Outlook's "Web Page", Google's "Website 1 - Value"
+        if t.has(web):
+            url = url.where(url != "", _linkedin_among(t.text(web)))
     date_raw = t.text("connected_on")
     connected_on, bad_date = parse_dates(t.raw("connected_on") if t.has("connected_on")
                                          else None, len(t))
@@ -150,6 +162,17 @@ def read_contacts(path_or_frame: PathOrFrame) -> pd.DataFrame:
         .to_numpy(dtype=object),
         "connected_on": connected_on[keep].reset_index(drop=True),
     }, rep)
+
+
+def _linkedin_among(cells: pd.Series) -> pd.Series:
+    """The first LinkedIn profile URL among each cell's ``" ::: "``-joined web pages
+    (other pages, a personal site say, are not profiles and are left out silently)."""
+    parts = cells.str.split(":::").explode().str.strip()
+    norm = normalise_linkedin_url(parts.fillna("").astype(object))
+    norm = norm[norm != ""]
+    first = norm[~norm.index.duplicated()]
+    return pd.Series(first.reindex(cells.index).fillna("").to_numpy(dtype=object),
+                     index=cells.index, dtype=object)
 
 
 #: The ``contacts`` source: ``netgraph import contacts FILE --owner NAME``.

@@ -335,7 +335,8 @@ def _automated(f: dict[str, list[str]], sender: str) -> str:
 def _as_list(me: str | Iterable[str] | None) -> list[str]:
     if me is None:
         return []
-    items = re.split(r"[,;\s]+", me) if isinstance(me, str) else list(me)
+    items = [part for x in ([me] if isinstance(me, str) else me)
+             for part in re.split(r"[,;\s]+", str(x))]
     return [a for a in (_address(str(x)) for x in items) if a]
 
 
@@ -624,7 +625,7 @@ def import_email(t: Any, path: str | PathLike[str], owner: str | None,
         keep_subjects = keep_subjects.strip().lower() in TRUE_WORDS
     rows = read_email_headers(path, me, keep_subjects=bool(keep_subjects))
     # every correspondent or attendee is new the first time: no caveat to warn about
-    t, report = merge_events(t, rows, owner, source="email", warn_new=False)
+    t, report = merge_events(t, rows, owner, source="email", warn_new=False, join_names=True)
     return t, report
 
 
@@ -633,8 +634,9 @@ SOURCE = register_source(Source(
     name="email", reader=read_email_headers, yields="events", importer=import_email,
     help="e-mail headers (an mbox: Gmail Takeout, Thunderbird, Apple Mail; .eml files, or a "
          "folder of them): who wrote to whom, when; bodies are never read",
-    file_kinds=("mbox", "eml", "folder"),
-    options={"me": "the owner's e-mail addresses, comma-separated (default: inferred from "
-                   "mail labelled Sent, else the address on the most messages)",
+    file_kinds=("mbox", "eml", "folder"), repeatable=("me",),
+    options={"me": "the owner's e-mail address; repeat the flag (or separate with commas) "
+                   "for several (default: inferred from mail labelled Sent, else the "
+                   "address on the most messages)",
              "keep_subjects": "yes: keep subjects in the notes (default: no)"},
 ))

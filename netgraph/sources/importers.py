@@ -497,10 +497,44 @@ def _import_export_events(t: Tables, frames: dict, msgs_int, owner_id: str,
             "note": inv.get("message", ""),
         })
         # an invitation is evidence, not a connection: no tie unless Connections.csv has one
-        t = _import_events(t, rows, owner_id, rep, channel="linkedin",
+        t = _import_events(t, rows, owner_id, rep, channel="invitation",
                            source="linkedin-invitations", new_ties=False)
         _adopt(report, rep)
+    if "education" in frames:
+        edu = frames["education"]
+        rep = edu.attrs.get("report") or ImportReport(kind="linkedin education")
+        rows = edu.rename(columns={"school": "company", "degree": "title"}).assign(
+            person_id=owner_id)
+        rows["end"] = rows["end"].where(~rows["current"], pd.NaT)
+        t, st = add_affiliations(t, rows, source=OWN_EDUCATION)
+        rep.imported, rep.merged = st["new"], st["merged"]
+        _adopt(report, rep)
+    for kind in ("recommendations_received", "recommendations_given"):
+        if kind in frames:
+            rec = frames[kind]
+            rep = rec.attrs.get("report") or ImportReport(kind=f"linkedin {kind}")
+            rows = rec[["line", "name", "company", "title", "direction"]].assign(
+                timestamp=rec["created"],
+                note="recommendation " + ("given" if kind.endswith("given") else "received"))
+            # a recommendation is a working relationship: it makes a tie like a meeting
+            t = _import_events(t, rows, owner_id, rep, channel="recommendation",
+                               source="linkedin-recommendations")
+            _adopt(report, rep)
+    for kind in ("endorsements_received", "endorsements_given"):
+        if kind in frames:
+            end = frames[kind]
+            rep = end.attrs.get("report") or ImportReport(kind=f"linkedin {kind}")
+            rows = end[["line", "name", "url", "direction"]].assign(
+                timestamp=end["date"], note="endorsed: " + end["skill"])
+            # one click: evidence on a tie, never a tie by itself
+            t = _import_events(t, rows, owner_id, rep, channel="endorsement",
+                               source="linkedin-endorsements", new_ties=False)
+            _adopt(report, rep)
     return t
+
+
+#: The source of the owner's schools (Education.csv): affiliations, never an employer.
+OWN_EDUCATION = "linkedin-education"
 
 
 def _own_history_wins(t: Tables, person_id: str) -> Tables:
@@ -513,7 +547,8 @@ def _own_history_wins(t: Tables, person_id: str) -> Tables:
     if not own.any():
         return t
     snap = mine & ~own & aff["start"].isna().to_numpy() & ~aff["source"].str.contains(
-        "history", regex=False).to_numpy()
+        "history", regex=False).to_numpy() & ~aff["source"].str.contains(
+        OWN_EDUCATION, regex=False).to_numpy()
     if snap.any():
         aff = aff[~snap].reset_index(drop=True)
     cur = aff[own[~snap] & aff["current"].to_numpy()].sort_values("start", kind="stable")
@@ -550,7 +585,7 @@ def _import_events(t: Tables, rows: pd.DataFrame, owner_id: str, report: ImportR
     """Resolve counterparts of owner-centred events and add them as interactions
     (``new_ties=False``: no tie to a counterpart who is not tied to the owner yet)."""
     report.imported = report.merged = 0
-    ids, is_new, ambiguous = resolve_people(t, rows)
+    ids, is_new, ambiguous = _resolve_once(t, rows)
     amb = ambiguous != ""
     if amb.any():
         for line, why in zip(rows.loc[amb, "line"], ambiguous[amb], strict=True):
@@ -574,7 +609,7 @@ def _import_events(t: Tables, rows: pd.DataFrame, owner_id: str, report: ImportR
         rows, ids = rows[~self_rows], ids[~self_rows]
     events = pd.DataFrame({
         "person_id": ids.to_numpy(), "other_id": owner_id,
-        "timestamp": pd.to_datetime(rows["timestamp"], utc=True).to_numpy(),
+        "timestamp": pd.to_datetime(rows["timestamp"], utc=True).array,
         "channel": channel if channel else rows["channel"].to_numpy(),
         "direction": rows["direction"].to_numpy() if "direction" in rows else "",
         "participants": rows["participants"].to_numpy() if "participants" in rows else 2,
@@ -586,6 +621,55 @@ def _import_events(t: Tables, rows: pd.DataFrame, owner_id: str, report: ImportR
     report.imported += st["new"]
     report.merged += st["merged"]
     return t
+
+
+def _resolve_once(t: Tables, rows: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """:func:`resolve_people` of each distinct person of *rows* once (a mailbox or a
+    calendar names the same people thousands of times), given back per row."""
+    cols = [c for c in ("name", "url", "email", "company") if c in rows]
+    if len(rows) < 1000 or not cols:
+        return resolve_people(t, rows)
+    keys = rows[cols].astype(object).fillna("")
+    codes = keys.groupby(cols, sort=False).ngroup().to_numpy()
+    first = rows[~keys.duplicated().to_numpy()]
+    ids, is_new, ambiguous = resolve_people(t, first)
+    return tuple(pd.Series(s.to_numpy()[codes], index=rows.index, dtype=s.dtype)
+                 for s in (ids, is_new, ambiguous))  # type: ignore[return-value]
+
+
+def _join_by_name(t: Tables, rows: pd.DataFrame, ids: pd.Series, is_new: pd.Series,
+                  report: ImportReport) -> tuple[pd.Series, pd.Series]:
+    """Rows keyed by a new e-mail address whose display name is exactly one known
+    person's: that person. Names several people share: kept apart, with a warning."""
+    if not len(t.people):
+        return ids, is_new
+    email = rows["email"].astype(object).fillna("") if "email" in rows else None
+    if email is None:
+        return ids, is_new
+    url = rows["url"].astype(object).fillna("") if "url" in rows else ""
+    cand = (is_new & (email != "") & (url == "") & (rows["name"] != "")).to_numpy()
+    if not cand.any():
+        return ids, is_new
+    nk = name_key(rows.loc[cand, "name"])
+    keys = t.name_keys()
+    counts = keys.value_counts()
+    n_same = nk.map(counts).fillna(0).astype(int).to_numpy()
+    first = pd.Series(t.people["person_id"].to_numpy(dtype=object), index=keys.to_numpy())
+    first = first[~first.index.duplicated()]
+    one = n_same == 1
+    ids, is_new = ids.copy(), is_new.copy()
+    idx = np.flatnonzero(cand)
+    ids.iloc[idx[one]] = nk[one].map(first).to_numpy()
+    is_new.iloc[idx[one]] = False
+    several = idx[n_same > 1]
+    if len(several):
+        seen = rows.iloc[several].drop_duplicates("email")
+        for line, name, addr, n in zip(seen["line"], seen["name"], seen["email"],
+                                       nk[n_same > 1].loc[seen.index].map(counts), strict=True):
+            report.warn(int(line), f"{name} <{addr}>: {int(n)} people have that name, so the "
+                                   "address is kept as its own person (see person "
+                                   "suggestions to merge it)")
+    return ids, is_new
 
 
 def _report_of(rows: pd.DataFrame, kind: str) -> ImportReport:
@@ -746,7 +830,8 @@ _EVENT_DEFAULTS = {"person": "", "person_url": "", "person_email": "", "other": 
 
 def merge_events(t: Tables, rows: pd.DataFrame, owner: str | None = None, *,
                  source: str = "interactions", create_missing: bool = True,
-                 warn_new: bool = True) -> tuple[Tables, ImportReport]:
+                 warn_new: bool = True, join_names: bool = False
+                 ) -> tuple[Tables, ImportReport]:
     """Merge interaction events: who was in touch with whom, when, how.
 
     Parameters
@@ -773,6 +858,13 @@ def merge_events(t: Tables, rows: pd.DataFrame, owner: str | None = None, *,
         Warn per row that added a person. Sources whose people are new by
         nature (every correspondent of a mailbox, every attendee of a
         calendar) turn it off.
+    join_names : bool, default False
+        A row keyed by an e-mail address nobody has yet joins the one known
+        person whose name is the row's display name (mailboxes and calendars:
+        ``Grace Hopper <grace@navy.example>`` is the LinkedIn connection Grace
+        Hopper). When several known people have that name, the row is kept
+        apart (a new person, warned about; :meth:`Network.person_suggestions`
+        lists the pair), never merged silently.
 
     Raises
     ------
@@ -814,7 +906,9 @@ def merge_events(t: Tables, rows: pd.DataFrame, owner: str | None = None, *,
         other_ids.loc[has_other] = oid.where(~bad, "").to_numpy()
         rows = rows[(other_ids != "").to_numpy()]
         other_ids = other_ids[other_ids != ""]
-    ids, is_new, ambiguous = resolve_people(t, rows)
+    ids, is_new, ambiguous = _resolve_once(t, rows)
+    if join_names and is_new.any():
+        ids, is_new = _join_by_name(t, rows, ids, is_new, report)
     amb = ambiguous != ""
     for line, why in zip(rows.loc[amb, "line"], ambiguous[amb], strict=True):
         report.skip(int(line), f"ambiguous name: {why}")
@@ -845,7 +939,9 @@ def merge_events(t: Tables, rows: pd.DataFrame, owner: str | None = None, *,
     rows, ids, other_ids = rows[ok], ids[ok], other_ids[ok]
     events = pd.DataFrame({
         "person_id": ids.to_numpy(), "other_id": other_ids.to_numpy(),
-        "timestamp": rows["timestamp"].to_numpy(), "channel": rows["channel"].to_numpy(),
+        # .array: a tz-aware column's to_numpy() is one Timestamp object per row (slow)
+        "timestamp": pd.to_datetime(rows["timestamp"], utc=True).array,
+        "channel": rows["channel"].to_numpy(),
         "direction": rows["direction"].to_numpy(), "participants": rows["participants"].to_numpy(),
         "source": source, "note": rows["note"].to_numpy(),
     })

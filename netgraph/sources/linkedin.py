@@ -87,11 +87,14 @@ __all__ = [
     "message_interactions",
     "normalise_linkedin_url",
     "read_linkedin_connections",
+    "read_linkedin_education",
+    "read_linkedin_endorsements",
     "read_linkedin_export",
     "read_linkedin_invitations",
     "read_linkedin_messages",
     "read_linkedin_positions",
     "read_linkedin_profile",
+    "read_linkedin_recommendations",
 ]
 
 FileSource = str | PathLike[str]  # a path; the readers also accept the bytes
@@ -155,6 +158,41 @@ PROFILE: Spec = {
 }
 _PROFILE_REQUIRED = [["first_name", "last_name"]]
 
+RECOMMENDATIONS: Spec = {
+    "first_name": ("First Name", "FirstName"),
+    "last_name": ("Last Name", "LastName"),
+    "company": ("Company", "Company Name"),
+    "title": ("Job Title", "Title"),
+    "text": ("Text", "Recommendation"),
+    "created": ("Creation Date", "Created", "Date"),
+    "status": ("Status",),
+}
+_RECOMMENDATIONS_REQUIRED = [["first_name", "last_name"], ["created"]]
+
+ENDORSEMENTS: Spec = {
+    "date": ("Endorsement Date",),
+    "skill": ("Skill Name", "Skill"),
+    "endorser_first": ("Endorser First Name",),
+    "endorser_last": ("Endorser Last Name",),
+    "endorser_url": ("Endorser Public Url", "Endorser Public URL", "Endorser Profile URL"),
+    "endorsee_first": ("Endorsee First Name",),
+    "endorsee_last": ("Endorsee Last Name",),
+    "endorsee_url": ("Endorsee Public Url", "Endorsee Public URL", "Endorsee Profile URL"),
+    "status": ("Endorsement Status", "Status"),
+}
+_ENDORSEMENTS_REQUIRED = [["date"], ["endorser_first", "endorser_last", "endorser_url",
+                                     "endorsee_first", "endorsee_last", "endorsee_url"]]
+
+EDUCATION: Spec = {
+    "school": ("School Name", "School"),
+    "start": ("Start Date", "Started On"),
+    "end": ("End Date", "Finished On"),
+    "notes": ("Notes",),
+    "degree": ("Degree Name", "Degree"),
+    "activities": ("Activities",),
+}
+_EDUCATION_REQUIRED = [["school"], ["start", "end", "degree"]]
+
 # kind -> (spec, required, what the file is called, reader name)
 _KINDS: dict[str, tuple[Spec, list[list[str]], str, str]] = {
     "connections": (CONNECTIONS, _CONNECTIONS_REQUIRED, "LinkedIn Connections.csv",
@@ -165,6 +203,14 @@ _KINDS: dict[str, tuple[Spec, list[list[str]], str, str]] = {
     "positions": (POSITIONS, _POSITIONS_REQUIRED, "LinkedIn Positions.csv",
                   "read_linkedin_positions"),
     "profile": (PROFILE, _PROFILE_REQUIRED, "LinkedIn Profile.csv", "read_linkedin_profile"),
+    "recommendations": (RECOMMENDATIONS, _RECOMMENDATIONS_REQUIRED,
+                        "LinkedIn Recommendations_Received.csv or Recommendations_Given.csv",
+                        "read_linkedin_recommendations"),
+    "endorsements": (ENDORSEMENTS, _ENDORSEMENTS_REQUIRED,
+                     "LinkedIn Endorsement_Received_Info.csv or Endorsement_Given_Info.csv",
+                     "read_linkedin_endorsements"),
+    "education": (EDUCATION, _EDUCATION_REQUIRED, "LinkedIn Education.csv",
+                  "read_linkedin_education"),
 }
 
 
@@ -928,6 +974,212 @@ def read_linkedin_positions(path: FileSource | bytes, *, file: str | None = None
     }, rep)
 
 
+# --------------------------------------------------------------------------- recommendations
+
+
+def read_linkedin_recommendations(path: FileSource | bytes, *, file: str | None = None,
+                                  given: bool | None = None) -> pd.DataFrame:
+    """Read a LinkedIn ``Recommendations_Received.csv`` or ``Recommendations_Given.csv``.
+
+    Both files share the header ``First Name,Last Name,Company,Job Title,Text,Creation
+    Date,Status``; the names are the other person's (the recommender in the received
+    file, the recommended in the given one) and ``Company``/``Job Title`` their job when
+    the recommendation was written. ``Creation Date`` is a US date with a time
+    (``07/21/09, 12:11 PM``; taken as UTC). A recommendation is evidence of a working
+    relationship, whatever its ``Status`` (``VISIBLE``, ``HIDDEN``, ...). The text is
+    not kept.
+
+    Parameters
+    ----------
+    path : str, path-like or bytes
+    file : str, optional
+        The name to report.
+    given : bool, optional
+        Whether these are recommendations the owner wrote. Default: from the file
+        name (``given`` in it), else received.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``line``, ``name``, ``first_name``, ``last_name``, ``company``,
+        ``title``, ``created`` (UTC), ``status`` (upper case), ``direction`` (``"in"``:
+        they wrote it for the owner; ``"out"``: the owner wrote it), ``given`` (bool).
+        Rows without a name or without a parseable date are skipped and reported.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "Recommendations_Received.csv"
+    >>> _ = p.write_text("First Name,Last Name,Company,Job Title,Text,Creation Date,Status\\n"
+    ...                  'Ada,Lovelace,Acme,CTO,"Great, truly.","07/21/19, 12:11 PM",VISIBLE\\n')
+    >>> rec = read_linkedin_recommendations(p)
+    >>> rec.loc[0, "name"], rec.loc[0, "direction"], str(rec.loc[0, "created"])
+    ('Ada Lovelace', 'in', '2019-07-21 12:11:00+00:00')
+    """
+    t = _load(path, "recommendations", file)
+    if given is None:
+        given = "given" in Path(t.file.split("::")[-1]).name.lower()
+    rep, line = t.report, t.line
+    rep.kind = "linkedin recommendations " + ("given" if given else "received")
+    first, last = t.text("first_name"), t.text("last_name")
+    name = (first + " " + last).str.strip()
+    date_raw = t.text("created")
+    created, bad = parse_dates(date_raw)
+    nobody = (name == "").to_numpy()
+    empty = (date_raw == "").to_numpy() & ~nobody
+    bad_n = bad.to_numpy() & ~nobody
+    rep.skip_many(line[nobody], "no first or last name")
+    rep.skip_many(line[empty], "no Creation Date")
+    note_values(rep, line, date_raw, bad_n, "unparseable Creation Date {!r}", skip=True)
+    keep = ~(nobody | empty | bad_n)
+    if not keep.any():
+        raise no_rows(t, "Recommendations_Given.csv" if given else
+                      "Recommendations_Received.csv")
+    n = int(keep.sum())
+    return finish_frame({
+        "line": line[keep],
+        "name": name[keep].to_numpy(dtype=object),
+        "first_name": first[keep].to_numpy(dtype=object),
+        "last_name": last[keep].to_numpy(dtype=object),
+        "company": t.text("company")[keep].to_numpy(dtype=object),
+        "title": t.text("title")[keep].to_numpy(dtype=object),
+        "created": created[keep].reset_index(drop=True),
+        "status": t.text("status").str.upper()[keep].to_numpy(dtype=object),
+        "direction": np.full(n, "out" if given else "in", dtype=object),
+        "given": np.full(n, bool(given)),
+    }, rep)
+
+
+# --------------------------------------------------------------------------- endorsements
+
+
+def read_linkedin_endorsements(path: FileSource | bytes, *, file: str | None = None
+                               ) -> pd.DataFrame:
+    """Read a LinkedIn ``Endorsement_Received_Info.csv`` or ``Endorsement_Given_Info.csv``.
+
+    Headers ``Endorsement Date,Skill Name,Endorser First Name,Endorser Last
+    Name,Endorser Public Url,Endorsement Status`` (received) and the same with
+    ``Endorsee`` (given); which one it is follows from the header. ``Endorsement
+    Date`` is ``2023/06/05 15:47:58 UTC``; the profile URLs lack the scheme
+    (``www.linkedin.com/in/<slug>``) and are normalised. Every endorsement is a
+    dated piece of (weak) evidence, whatever its status.
+
+    Parameters
+    ----------
+    path : str, path-like or bytes
+    file : str, optional
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``line``, ``name``, ``url`` (the other person), ``date`` (UTC),
+        ``skill``, ``status`` (upper case), ``direction`` (``"in"``: they endorsed the
+        owner; ``"out"``: the owner endorsed them), ``given`` (bool). Rows naming
+        nobody or without a parseable date are skipped and reported.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "Endorsement_Given_Info.csv"
+    >>> _ = p.write_text("Endorsement Date,Skill Name,Endorsee First Name,Endorsee Last Name,"
+    ...                  "Endorsee Public Url,Endorsement Status\\n"
+    ...                  "2023/06/05 15:47:58 UTC,Python,Ada,L,www.linkedin.com/in/ada,ACCEPTED\\n")
+    >>> e = read_linkedin_endorsements(p)
+    >>> e.loc[0, "url"], e.loc[0, "direction"], e.loc[0, "skill"]
+    ('https://www.linkedin.com/in/ada', 'out', 'Python')
+    """
+    t = _load(path, "endorsements", file)
+    rep, line = t.report, t.line
+    given = not any(t.has(c) for c in ("endorser_first", "endorser_last", "endorser_url"))
+    who = "endorsee" if given else "endorser"
+    rep.kind = "linkedin endorsements " + ("given" if given else "received")
+    name = (t.text(f"{who}_first") + " " + t.text(f"{who}_last")).str.strip()
+    url = normalise_linkedin_url(t.text(f"{who}_url"))
+    date_raw = t.text("date")
+    date, bad = parse_dates(date_raw)
+    nobody = ((name == "") & (url == "")).to_numpy()
+    empty = (date_raw == "").to_numpy() & ~nobody
+    bad_n = bad.to_numpy() & ~nobody
+    rep.skip_many(line[nobody], f"no {who} name or profile URL")
+    rep.skip_many(line[empty], "no Endorsement Date")
+    note_values(rep, line, date_raw, bad_n, "unparseable Endorsement Date {!r}", skip=True)
+    keep = ~(nobody | empty | bad_n)
+    if not keep.any():
+        raise no_rows(t, "Endorsement_Given_Info.csv" if given else
+                      "Endorsement_Received_Info.csv")
+    n = int(keep.sum())
+    return finish_frame({
+        "line": line[keep],
+        "name": name[keep].to_numpy(dtype=object),
+        "url": url[keep].to_numpy(dtype=object),
+        "date": date[keep].reset_index(drop=True),
+        "skill": t.text("skill")[keep].to_numpy(dtype=object),
+        "status": t.text("status").str.upper()[keep].to_numpy(dtype=object),
+        "direction": np.full(n, "out" if given else "in", dtype=object),
+        "given": np.full(n, given),
+    }, rep)
+
+
+# --------------------------------------------------------------------------- education
+
+
+def read_linkedin_education(path: FileSource | bytes, *, file: str | None = None
+                            ) -> pd.DataFrame:
+    """Read a LinkedIn ``Education.csv`` (the export owner's schools).
+
+    Header ``School Name,Start Date,End Date,Notes,Degree Name,Activities``; dates
+    are bare years or ``Sep 2010`` (the first of the year/month). A school is an
+    affiliation like an employer: the owner's classmates of overlapping years are
+    alumni ties. An empty ``End Date`` means the owner studies there still.
+
+    Parameters
+    ----------
+    path : str, path-like or bytes
+    file : str, optional
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``line``, ``school``, ``degree``, ``start``, ``end`` (UTC; NaT
+        while current), ``current`` (bool). Rows without a school, and rows ending
+        before they start, are skipped and reported; an unparseable date is a
+        warning (kept as NaT).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "Education.csv"
+    >>> _ = p.write_text("School Name,Start Date,End Date,Notes,Degree Name,Activities\\n"
+    ...                  "Kestrel University,2008,2012,,BSc Physics,Rowing\\n")
+    >>> read_linkedin_education(p)[["school", "degree", "current"]].values.tolist()
+    [['Kestrel University', 'BSc Physics', False]]
+    """
+    t = _load(path, "education", file)
+    rep, line = t.report, t.line
+    school = t.text("school")
+    start_raw, end_raw = t.text("start"), t.text("end")
+    d = job_dates(start_raw, end_raw, len(t))
+    no_school = (school == "").to_numpy()
+    backwards = (d.end < d.start).to_numpy() & ~no_school
+    rep.skip_many(line[no_school], "no School Name")
+    rep.skip_many(line[backwards], "End Date is before Start Date")
+    ok = ~(no_school | backwards)
+    note_values(rep, line, start_raw, d.bad_start.to_numpy() & ok,
+                "unparseable Start Date {!r}: kept without a start")
+    note_values(rep, line, end_raw, d.bad_end.to_numpy() & ok,
+                "unparseable End Date {!r}: kept without an end (not current)")
+    if not ok.any():
+        raise no_rows(t, "Education.csv")
+    return finish_frame({
+        "line": line[ok],
+        "school": school[ok].to_numpy(dtype=object),
+        "degree": t.text("degree")[ok].to_numpy(dtype=object),
+        "start": d.start[ok].reset_index(drop=True),
+        "end": d.end[ok].reset_index(drop=True),
+        "current": d.current[ok],
+    }, rep)
+
+
 def read_linkedin_profile(path: FileSource | bytes, *, file: str | None = None
                           ) -> pd.DataFrame:
     """Read a LinkedIn ``Profile.csv`` (the export owner's own profile: one row).
@@ -1021,12 +1273,28 @@ def export_owner(frames: dict[str, pd.DataFrame]) -> tuple[str, str, str]:
 
 # --------------------------------------------------------------------------- the export
 
+def _recommendations_given(path: FileSource | bytes, *, file: str | None = None
+                           ) -> pd.DataFrame:
+    return read_linkedin_recommendations(path, file=file, given=True)
+
+
+def _recommendations_received(path: FileSource | bytes, *, file: str | None = None
+                              ) -> pd.DataFrame:
+    return read_linkedin_recommendations(path, file=file, given=False)
+
+
+# the parts of an export, in reading order
 _READERS = {
     "connections": read_linkedin_connections,
     "messages": read_linkedin_messages,
     "invitations": read_linkedin_invitations,
     "positions": read_linkedin_positions,
     "profile": read_linkedin_profile,
+    "education": read_linkedin_education,
+    "recommendations_received": _recommendations_received,
+    "recommendations_given": _recommendations_given,
+    "endorsements_received": read_linkedin_endorsements,
+    "endorsements_given": read_linkedin_endorsements,
 }
 _FILE_NAMES = {
     "connections.csv": "connections",
@@ -1034,8 +1302,13 @@ _FILE_NAMES = {
     "invitations.csv": "invitations",
     "positions.csv": "positions",
     "profile.csv": "profile",
+    "education.csv": "education",
+    "recommendations_received.csv": "recommendations_received",
+    "recommendations_given.csv": "recommendations_given",
+    "endorsement_received_info.csv": "endorsements_received",
+    "endorsement_given_info.csv": "endorsements_given",
 }
-_OPTIONAL = ("invitations", "positions", "profile")
+_OPTIONAL = tuple(k for k in _READERS if k not in ("connections", "messages"))
 
 
 def _pick_members(names: list[str]) -> tuple[dict[str, str], list[str], list[str]]:
@@ -1073,14 +1346,16 @@ def read_linkedin_export(path: FileSource | bytes
     ``Connections.csv``, ``messages.csv`` (that exact name: files such as
     ``coach_messages.csv`` or ``learning_coach_messages.csv`` share its
     header but are not conversations; they are ignored and named in the
-    report's warnings), ``Invitations.csv`` and ``Positions.csv``. Zip
+    report's warnings), ``Invitations.csv``, ``Positions.csv``, ``Profile.csv``,
+    ``Education.csv``, ``Recommendations_Received.csv``, ``Recommendations_Given.csv``,
+    ``Endorsement_Received_Info.csv`` and ``Endorsement_Given_Info.csv``. Zip
     members are read in memory (nothing is extracted); a member larger than
     500 MB uncompressed is refused. A single CSV file is dispatched by its
     header.
 
     A part without data rows (an empty ``messages.csv`` of a new account,
-    say) is a warning. A damaged ``Invitations.csv`` or ``Positions.csv``
-    is a warning too; a damaged ``Connections.csv`` or ``messages.csv``
+    say) is a warning. A damaged optional part (any but ``Connections.csv`` and
+    ``messages.csv``) is a warning too; a damaged ``Connections.csv`` or ``messages.csv``
     raises.
 
     Parameters
@@ -1093,7 +1368,9 @@ def read_linkedin_export(path: FileSource | bytes
     -------
     (dict, ImportReport)
         The frames by kind: keys among ``"connections"``, ``"messages"``,
-        ``"invitations"``, ``"positions"`` (only those present; each as
+        ``"invitations"``, ``"positions"``, ``"profile"``, ``"education"``,
+        ``"recommendations_received"``, ``"recommendations_given"``,
+        ``"endorsements_received"``, ``"endorsements_given"`` (only those present; each as
         returned by its ``read_linkedin_*`` reader, with its own
         ``attrs["report"]``), and a top-level report whose ``parts`` are
         the files' reports.
@@ -1178,6 +1455,7 @@ def read_linkedin_export(path: FileSource | bytes
                 "(Connections.csv, messages.csv, Invitations.csv, Positions.csv)", file=label,
                 expected="the export .zip, its folder, or one of its CSV files",
                 hint="Pass the Basic_LinkedInDataExport_*.zip LinkedIn sent you.")
+        kind = _export_kind(kind, label)
         chosen, ignored, dupes = {kind: label if p is None else p.name}, [], []
         sources[kind] = (data, label)
 
@@ -1195,7 +1473,7 @@ def read_linkedin_export(path: FileSource | bytes
                  "itself or its unzipped folder.")
 
     frames: dict[str, pd.DataFrame] = {}
-    for kind in ("connections", "messages", "invitations", "positions", "profile"):
+    for kind in _READERS:
         if kind not in sources:
             continue
         data, file = sources[kind]
@@ -1217,6 +1495,14 @@ def read_linkedin_export(path: FileSource | bytes
                           hint="Check the export; the report warnings say what each file "
                                "held.")
     return frames, report
+
+
+def _export_kind(kind: str, label: str) -> str:
+    """The export part a single sniffed file is (received or given, by its name)."""
+    if kind in ("recommendations", "endorsements"):
+        name = Path(label).name.lower()
+        return f"{kind}_given" if "given" in name else f"{kind}_received"
+    return kind
 
 
 def _is_zip(source: Path | io.BytesIO) -> bool:

@@ -91,6 +91,9 @@ class Source:
     switches : sequence of str, default ()
         The *options* that are on/off (``True`` when given): the command line
         offers them as flags without a value (``--create-missing``).
+    repeatable : sequence of str, default ()
+        The *options* that may be given several times on the command line
+        (``--me a@x --me b@y``); the importer then gets the list of values.
     pooled : callable, optional
         ``pooled(tables, [(owner, path), ...]) -> (tables, report)``: import
         several owners' files in one pass (a team's LinkedIn exports).
@@ -116,6 +119,7 @@ class Source:
     options: Mapping[str, str] = field(default_factory=dict, hash=False)
     pooled: Importer | None = None
     switches: tuple[str, ...] = ()
+    repeatable: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.name or not self.name.replace("-", "").replace("_", "").isalnum() \
@@ -130,10 +134,12 @@ class Source:
         object.__setattr__(self, "file_kinds", tuple(self.file_kinds))
         object.__setattr__(self, "options", dict(self.options))
         object.__setattr__(self, "switches", tuple(self.switches))
-        odd = sorted(set(self.switches) - set(self.options))
+        object.__setattr__(self, "repeatable", tuple(self.repeatable))
+        odd = sorted((set(self.switches) | set(self.repeatable)) - set(self.options))
         if odd:
-            raise InputError(f"source {self.name!r}: switch {odd[0]!r} is not one of its options",
-                             expected="switches among the options")
+            raise InputError(f"source {self.name!r}: switch or repeatable option {odd[0]!r} is "
+                             "not one of its options",
+                             expected="switches and repeatable options among the options")
 
     def run(self, tables: Tables, path_or_frame: str | PathLike[str] | pd.DataFrame | Sequence,
             **options: Any) -> tuple[Tables, ImportReport]:

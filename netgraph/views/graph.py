@@ -32,13 +32,15 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from netgraph.data.schema import CHANNELS
+
 __all__ = ["EDGE_EVIDENCE", "build_graph", "company_node"]
 
 #: Columns of the strength table copied onto person-person edges (the rest, the score's
 #: components, are in ``Network.strengths()``).
 EDGE_EVIDENCE: tuple[str, ...] = (
-    "strength", "tier", "last_contact", "n_meeting", "n_call", "n_message", "n_email",
-    "n_linkedin", "n_other", "n_in", "n_out", "cooling")
+    "strength", "tier", "last_contact", *(f"n_{c}" for c in CHANNELS), "n_in", "n_out",
+    "cooling")
 
 
 def company_node(company_id: str) -> str:

@@ -36,7 +36,7 @@ __all__ = ["paths", "reach", "strength_history", "tie_began", "warmth", "warmth_
 TIER_COLORS = {"close": "#d7301f", "developing": "#fc8d59", "secondary": "#fdcc8a",
                "cold": "#74a9cf"}
 _MARKERS = {"meeting": "o", "call": "s", "message": "^", "email": "v", "linkedin": "D",
-            "other": "x"}
+            "other": "x", "recommendation": "*", "endorsement": "+", "invitation": "P"}
 
 
 def _dates_axis(ax: Any) -> None:
