@@ -314,7 +314,7 @@ def cmd_strength(args: argparse.Namespace) -> int:
 
 
 #: The fields of a strength explanation in ``netgraph strength --json``.
-EXPLANATION_FIELDS = ("tier", "at", "components", "shares", "evidence")
+EXPLANATION_FIELDS = ("tier", "at", "components", "contributions", "evidence")
 
 
 def _explanation_record(exp: Any) -> dict[str, Any]:

@@ -84,7 +84,9 @@ Examples
 (0.57, 'developing', 1, 1, 1)
 """
 
+from netgraph.scoring.evidence import tie_evidence
 from netgraph.scoring.explain import StrengthExplanation, explain
+from netgraph.scoring.fit import FitReport, fit_strength
 from netgraph.scoring.history import pair_history, pair_strength, strength_history
 from netgraph.scoring.model import TIERS, ChannelValues, StrengthModel
 from netgraph.scoring.prepare import Prepared, find_tie, prepare
@@ -93,15 +95,18 @@ from netgraph.scoring.scores import score, tie_strengths
 __all__ = [
     "TIERS",
     "ChannelValues",
+    "FitReport",
     "Prepared",
     "StrengthExplanation",
     "StrengthModel",
     "explain",
     "find_tie",
+    "fit_strength",
     "pair_history",
     "pair_strength",
     "prepare",
     "score",
     "strength_history",
+    "tie_evidence",
     "tie_strengths",
 ]

@@ -48,10 +48,10 @@ _DEFAULT_WEIGHTS = {"meeting": 1.0, "call": 0.8, "message": 0.4, "email": 0.3,
                     "endorsement": 0.1, "invitation": 0.1}
 
 # Priors (see StrengthModel's docstring for how they were chosen).
-_DEFAULT_INTERCEPT = -1.2
-_DEFAULT_COEFFICIENTS = {"silence": -0.55, "activity_0": 0.5, "activity_1": 0.3,
+_DEFAULT_INTERCEPT = -0.16
+_DEFAULT_COEFFICIENTS = {"silence": -1.5, "activity_0": 0.5, "activity_1": 0.3,
                          "volume": 0.15, "reciprocity": 0.35, "channels": 0.1,
-                         "years_known": 0.3, "shared_employer": 0.6}
+                         "years_known": 0.3, "shared_employer": 1.5}
 
 
 class ChannelValues(dict):
@@ -257,7 +257,7 @@ class StrengthModel:
     ``p`` participants. The sign constraints make two promises true for any
     coefficients: adding a contact never lowers a strength at that date, and more
     silence never raises it. A tie with no evidence at all has strength :attr:`floor`
-    (about 0.03 with the defaults).
+    (0.03 with the defaults).
 
     The defaults are *priors*; :meth:`fit` (and ``Network.fit_strength``) learns the
     intercept and coefficients from a network's own history. A strength set by hand
@@ -287,16 +287,19 @@ class StrengthModel:
     recent_days : tuple of float, default (30, 180)
         Decay scales (days) of the activity features: a third of the horizon ("active
         lately") and two horizons ("active this half-year").
-    never_days : float, default 3650
-        Silence of a tie with no contact, and the cap on silence (ten years).
-    employer_memory_years : float, default 3
+    never_days : float, default 730
+        Silence of a tie with no contact, and the cap on silence (two years: after two
+        years of silence a tie is as good as never contacted).
+    employer_memory_years : float, default 5
         How fast shared tenure fades after the shared stint ends (years, e-folding).
-    intercept : float, default -1.2
-        The logistic intercept.
+    intercept : float, default -0.16
+        The logistic intercept: with the silence coefficient it puts the strength of a
+        tie with no evidence (:attr:`floor`) at 0.03 (about one LinkedIn connection in
+        thirty, never contacted, is in two-way contact within three months).
     coefficients : dict of str to float
-        One per feature (:meth:`feature_names`); defaults silence -0.55, activity_0 0.5,
+        One per feature (:meth:`feature_names`); defaults silence -1.5, activity_0 0.5,
         activity_1 0.3, volume 0.15, reciprocity 0.35, channels 0.1, years_known 0.3,
-        shared_employer 0.6. ``silence`` must be <= 0, the others >= 0.
+        shared_employer 1.5. ``silence`` must be <= 0, the others >= 0.
     override_half_life_days : float, default 180
         Half-life of a hand-set strength's pull; range ``(0, 36500]``.
     close_threshold, developing_threshold, secondary_threshold : float, default 0.6, 0.3, 0.1
@@ -312,32 +315,38 @@ class StrengthModel:
 
     Notes
     -----
-    The priors were chosen on the training cuts of one public data set (CollegeMsg,
-    ``benchmarks/eval_strength.py``), with signs fixed and rounded, then checked on the
-    other data sets and on the common-sense stories of ``tests/test_strength_sense.py``
-    (a recruiter in contact three weeks ago is *developing*; a long-standing referrer is
-    stronger; an old colleague is stronger than a connection accepted yesterday).
+    How the priors were chosen: their shape follows the fit on the training cuts of one
+    public data set (CollegeMsg; ``benchmarks/eval_strength.py --choose-priors``):
+    recency and recent activity carry most of the signal, volume and reciprocity
+    little. The level is set by the floor (0.03: public data sets have no
+    never-contacted ties to learn it from), and the coefficients that public data
+    cannot inform (shared employer, channels, years known) by the common-sense
+    stories of ``tests/test_strength_sense.py`` (a recruiter in contact three weeks ago
+    is at least *developing*; a long-standing referrer is stronger; an old colleague is
+    stronger than a connection accepted yesterday). A handful of rounded candidates
+    were compared; the chosen one beats recency and frequency on all three data sets of
+    the benchmark (CollegeMsg, two SocioPatterns face-to-face sets).
 
     Examples
     --------
     >>> from netgraph.scoring import StrengthModel
     >>> m = StrengthModel()
     >>> round(m.floor, 3), m.tier([0.7, 0.05]).tolist()
-    (0.033, ['close', 'cold'])
+    (0.03, ['close', 'cold'])
     >>> m.with_(coefficients={"volume": 0.5}).coefficients["volume"]
     0.5
     >>> StrengthModel(coefficients={"silence": 1.0})
     Traceback (most recent call last):
     ...
-    netgraph.errors.InputError: StrengthModel.coefficients['silence'] must be <= 0, got 1.0 ...
+    netgraph.errors.InputError: StrengthModel.coefficients['silence'] must be <= 0, got 1.0...
     """
 
     weights: Mapping[str, float] = field(default_factory=lambda: ChannelValues(_DEFAULT_WEIGHTS))
     group_exponent: float = 0.5
     horizon_days: float = 90.0
     recent_days: tuple[float, ...] = (30.0, 180.0)
-    never_days: float = 3650.0
-    employer_memory_years: float = 3.0
+    never_days: float = 730.0
+    employer_memory_years: float = 5.0
     intercept: float = _DEFAULT_INTERCEPT
     coefficients: Mapping[str, float] = field(
         default_factory=lambda: Coefficients(_DEFAULT_COEFFICIENTS))
