@@ -127,7 +127,7 @@ def evaluate(name: str, horizon_days: float | None = None, n_cuts: int = 40,
     eval_cuts = cuts[n_train:]
     start = time.perf_counter()
     at_ts = pd.Timestamp(round(eval_cuts[0] * 86_400e9), tz="UTC")
-    report = fit_prepared(prep, horizon=H, at=at_ts, n_cuts=n_train)
+    report = fit_prepared(prep, horizon=H, at=at_ts)
     fit_s = time.perf_counter() - start
     default = StrengthModel().with_horizon(H)
     fitted = report.model

@@ -325,6 +325,16 @@ def _explanation_record(exp: Any) -> dict[str, Any]:
     return record
 
 
+def cmd_fit(args: argparse.Namespace) -> int:
+    with _editing(args.db) as net:
+        report = net.fit_strength(horizon=args.horizon, at=args.at)
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        print(report)
+    return 0
+
+
 def cmd_ping(args: argparse.Namespace) -> int:
     net = _load(args.db)
     frame = net.ping_list(at=args.at, n=args.n or None, source=args.source)
@@ -663,6 +673,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("person", help="name, profile URL, e-mail or person id")
     sp.add_argument("--other", help="the other person (default: the owner)")
     at_opt(sp, "score the tie")
+    json_flag(sp)
+
+    sp = add("fit", cmd_fit, "learn what strength means from your own history")
+    sp.add_argument("--horizon", default="90D", metavar="DURATION",
+                    help="strength = chance of two-way contact within this time "
+                         "(default 90D; e.g. 30D, 12h)")
+    sp.add_argument("--at", metavar="DATE",
+                    help="learn from history up to this date, YYYY-MM-DD (default: all)")
     json_flag(sp)
 
     sp = add("ping", cmd_ping, "whom to ping before a useful tie goes cold")

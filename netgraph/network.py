@@ -85,6 +85,7 @@ class Network:
         self._model = model
         self._company_model = company_model
         self._targets: list[str] = []
+        self._fit: dict[str, Any] | None = None   # the last fit_strength report, as saved
         self._version = 0
         # derived values (prepared evidence, scores and indexes by date, the graph),
         # keyed by tables version: one bounded memo, the only cache the facade keeps
@@ -685,6 +686,59 @@ class Network:
             self._model = StrengthModel()
         return self._model
 
+    def fit_strength(self, horizon: Any = "90D", at: Any = None):
+        """Learn the strength model from this network's own history; keep it on :attr:`model`.
+
+        Self-supervised (see :mod:`netgraph.scoring.fit`): at many past cut dates, every
+        tie's evidence up to the cut is labelled by whether the two were in two-way
+        contact within *horizon* after it. The fitted model replaces :attr:`model` (and
+        is saved with the workspace); the report compares it on held-out cuts with
+        recency-only, frequency-only and a reference heuristic, and gives its
+        calibration. With too little history the documented priors are kept and the
+        report says why.
+
+        Parameters
+        ----------
+        horizon : duration, default "90D"
+            What a strength predicts: two-way contact within this time.
+        at : timestamp-like, optional
+            Learn only from history up to here (default: the last interaction).
+
+        Returns
+        -------
+        FitReport
+
+        Raises
+        ------
+        InputError
+            No interactions, a horizon that is not a duration, or *at* before the first
+            interaction.
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"] * 3,
+        ...     "timestamp": ["2026-01-05", "2026-02-05", "2026-03-05"],
+        ...     "channel": ["meeting"] * 3}), owner="Ada", create_missing=True)
+        >>> report = net.fit_strength()
+        >>> report.used_priors, net.model.horizon_days
+        (True, 90.0)
+        """
+        from netgraph.scoring import StrengthModel
+        from netgraph.scoring.fit import fit_prepared
+
+        d = StrengthModel()
+        prior = self.model.with_(intercept=d.intercept, coefficients=dict(d.coefficients),
+                                 horizon_days=d.horizon_days, recent_days=d.recent_days,
+                                 never_days=d.never_days)
+        when = None if at is None else as_utc(at, name="at")
+        report = fit_prepared(self._prepared(), horizon=horizon, at=when, prior=prior)
+        self._model = report.model
+        self._fit = report.to_dict()
+        self._memo.clear()
+        return report
+
     @property
     def company_model(self):
         """The :class:`~netgraph.CompanyTieModel` scoring the hop into a company."""
@@ -1260,6 +1314,12 @@ class Network:
                 from dataclasses import asdict
 
                 meta[name] = asdict(model)
+        if self._model is not None:
+            from netgraph.scoring.model import MODEL_FORMAT
+
+            meta["model_format"] = MODEL_FORMAT
+            if getattr(self, "_fit", None):
+                meta["strength_fit"] = self._fit
         return meta
 
     @classmethod
@@ -1277,6 +1337,9 @@ class Network:
         net = cls(**cls._models_from_meta(meta), engine=engine)
         net._t = tables
         net._targets = list(meta.get("targets", []))
+        if meta.get("model_format") is not None:
+            fit = meta.get("strength_fit")
+            net._fit = fit if isinstance(fit, dict) and net._model is not None else None
         return net
 
     @staticmethod
@@ -1286,8 +1349,20 @@ class Network:
         out: dict[str, Any] = {}
         if "model" in meta:
             from netgraph.scoring import StrengthModel
+            from netgraph.scoring.model import MODEL_FORMAT
 
-            out["model"] = from_stored(StrengthModel, meta["model"], what="strength model")
+            fmt = meta.get("model_format", 1)
+            if fmt != MODEL_FORMAT:
+                import warnings
+
+                warnings.warn(
+                    f"the workspace's strength model was saved in format {fmt!r}, which this "
+                    f"netgraph (format {MODEL_FORMAT}) cannot read; using the default model. "
+                    "Run `netgraph fit` (or Network.fit_strength) to learn it again.",
+                    UserWarning, stacklevel=3)
+            else:
+                out["model"] = from_stored(StrengthModel, meta["model"],
+                                           what="strength model")
         if "company_model" in meta:
             from netgraph.scoring.company_ties import CompanyTieModel
 

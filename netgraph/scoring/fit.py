@@ -188,10 +188,12 @@ class FitReport:
                 "auc": {k: (None if not math.isfinite(v) else round(v, 4))
                         for k, v in self.auc.items()},
                 "ece": None if not math.isfinite(self.ece) else round(self.ece, 4),
-                "calibration": self.calibration.round(4).to_dict(orient="records"),
+                "calibration": [{k: (int(v) if k in ("bin", "n") else round(float(v), 4))
+                                 for k, v in r.items()}
+                                for r in self.calibration.to_dict(orient="records")],
                 "used_priors": self.used_priors, "reason": self.reason,
-                "intercept": self.model.intercept,
-                "coefficients": dict(self.model.coefficients)}
+                "intercept": float(self.model.intercept),
+                "coefficients": {k: float(v) for k, v in self.model.coefficients.items()}}
 
     def lines(self) -> list[str]:
         """The report as lines of text."""
@@ -215,15 +217,17 @@ class FitReport:
         return "\n".join(self.lines())
 
 
-def _cuts(t_min: float, at: float, H: float, n_cuts: int | None) -> np.ndarray:
+def _cuts(t_min: float, at: float, H: float, n_cuts: int | None, n_events: int = 0
+          ) -> np.ndarray:
     last = at - H
     first = t_min + H                 # some history before the first cut
     if last < first:
         first = min(t_min + H / 2.0, last)
     if last < t_min:
         return np.zeros(0)
-    if n_cuts is None:
-        n_cuts = int(np.clip(np.floor((last - first) / (H / 2.0)) + 1, 1, 24))
+    if n_cuts is None:    # every half horizon; fewer on big data (each cut is one scan)
+        most = int(np.clip(2e8 // max(n_events, 1), 8, 48))
+        n_cuts = int(np.clip(np.floor((last - first) / (H / 2.0)) + 1, 1, most))
     return np.unique(np.linspace(first, last, max(int(n_cuts), 1)))
 
 
@@ -327,7 +331,8 @@ def fit_prepared(prep: Prepared, *, horizon: Any = "90D", at: Any = None,
         The priors (default ``StrengthModel()``); weights, decay scales (scaled to the
         horizon) and tiers are kept from it.
     n_cuts : int, optional
-        Number of cut dates (default: every half horizon, at most 24).
+        Number of cut dates (default: every half horizon, at most 48, and fewer on
+        big data: at most 2e8 / number of interactions, at least 8).
     holdout : float, default 0.25
         Share of the last cuts held out for the AUC and calibration (at least one).
     max_samples : int, default 300000
@@ -354,7 +359,7 @@ def fit_prepared(prep: Prepared, *, horizon: Any = "90D", at: Any = None,
         raise InputError(f"at={at_ts:%Y-%m-%d} is before the first interaction "
                          f"({first:%Y-%m-%d})",
                          hint="fit on history up to a date after the first interaction")
-    cuts = _cuts(t_min, at_days, H, n_cuts)
+    cuts = _cuts(t_min, at_days, H, n_cuts, prep.n_events)
     names = base.feature_names()
     empty_auc = {k: float("nan") for k in ("fitted", "default", *BASELINES)}
 

@@ -30,8 +30,13 @@ from netgraph._params import Range, check_ranges
 from netgraph.data.schema import CHANNELS
 from netgraph.errors import InputError
 
-__all__ = ["FEATURES", "TIERS", "ChannelValues", "Coefficients", "StrengthModel",
+__all__ = ["FEATURES", "MODEL_FORMAT", "TIERS", "ChannelValues", "Coefficients", "StrengthModel",
            "tier_column"]
+
+#: Version of the stored model parameters (the workspace keeps it beside them; a stored
+#: model of another format falls back to the defaults with a warning). 1: the
+#: decay-and-noisy-OR model before issue 9; 2: the logistic model.
+MODEL_FORMAT = 2
 
 #: Tier names, warmest first (see :meth:`StrengthModel.tier`).
 TIERS: tuple[str, ...] = ("close", "developing", "secondary", "cold")
