@@ -184,7 +184,10 @@ def ping_list(strengths: pd.DataFrame, *, owner: str | Sequence[str] | None = No
         weight = v.reindex(person).fillna(1.0).to_numpy()
     strength = s["strength"].to_numpy(dtype="float64")
     peak = np.fmax(s["peak"].to_numpy(dtype="float64"), strength)
-    real = (peak >= model.secondary_threshold) | (weight > 1.0)
+    # a real relationship: it reached the secondary tier with some two-way contact
+    two_way = (s["reciprocity"].to_numpy(dtype="float64") > 0 if "reciprocity" in s
+               else np.ones(len(s), bool))
+    real = ((peak >= model.secondary_threshold) & two_way) | (weight > 1.0)
     s, person, own, weight, strength, peak = (s[real].reset_index(drop=True), person[real],
                                               own[real], weight[real], strength[real],
                                               peak[real])
