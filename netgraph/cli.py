@@ -21,7 +21,7 @@ saved /.../netgraph.db: <Network: 2 people, 1 companies, 1 ties, 0 interactions,
 >>> main(["--db", db, "introducers", "Acme"])
 introducer    source  probability  routes  hops  path
 ------------  ------  -----------  ------  ----  -------------------------------
-Grace Hopper  Ada     0.02         1       1     Ada -> Grace Hopper -> Acme Inc
+Grace Hopper  Ada     0.03         1       1     Ada -> Grace Hopper -> Acme Inc
 0
 """
 

@@ -81,7 +81,7 @@ Examples
 >>> prep = prepare(ties, inter)
 >>> row = score(prep, StrengthModel(), at="2026-03-10").iloc[0]
 >>> float(round(row.strength, 2)), row.tier, int(row.n_meeting), int(row.n_in), int(row.n_out)
-(0.57, 'developing', 1, 1, 1)
+(0.82, 'close', 1, 1, 1)
 """
 
 from netgraph.scoring.evidence import tie_evidence

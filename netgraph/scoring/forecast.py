@@ -26,7 +26,7 @@ Examples
 True
 >>> next_tier, cold = drop_dates(st, model, now)
 >>> datetimes_from_days(cold).strftime("%Y-%m").tolist()
-['2026-08']
+['2027-05']
 """
 
 from __future__ import annotations

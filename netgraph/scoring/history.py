@@ -11,8 +11,8 @@ Examples
 >>> from netgraph.scoring.history import pair_strength
 >>> from netgraph.scoring.prepare import prepare
 >>> ties = schema.conform(pd.DataFrame({"a": ["in:a"], "b": ["in:b"]}), "ties")
->>> pair_strength(prepare(ties), 0, at="2026-01-01")
-0.02
+>>> round(pair_strength(prepare(ties), 0, at="2026-01-01"), 3)
+0.03
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def pair_history(prep: Prepared, pair: int | tuple[str | int, str | int], times:
     >>> h = pair_history(prepare(ties, inter), ("in:a", "in:b"),
     ...                  ["2021-12-01", "2025-12-01", "2026-01-01", "2026-07-01"])
     >>> h.strength.round(3).tolist()
-    [0.02, 0.056, 0.427, 0.263]
+    [0.03, 0.03, 0.79, 0.312]
     """
     model = StrengthModel() if model is None else model
     row = tie_row(prep, pair)
@@ -199,8 +199,8 @@ def pair_strength(prep: Prepared, pair: int | tuple[str | int, str | int], at: A
     >>> from netgraph.data import schema
     >>> from netgraph.scoring import prepare, pair_strength
     >>> ties = schema.conform(pd.DataFrame({"a": ["in:a"], "b": ["in:b"]}), "ties")
-    >>> pair_strength(prepare(ties), ("in:b", "in:a"), at="2026-01-01")
-    0.02
+    >>> round(pair_strength(prepare(ties), ("in:b", "in:a"), at="2026-01-01"), 3)
+    0.03
     """
     model = StrengthModel() if model is None else model
     row = tie_row(prep, pair)

@@ -114,8 +114,8 @@ def score(prep: Prepared, model: StrengthModel | None = None, at: Any = None, *,
     >>> out = score(prepare(ties, inter), at="2026-01-10")
     >>> print(out[["b", "n_email", "n_in", "n_out", "strength"]].round(3))
           b  n_email  n_in  n_out  strength
-    0  in:b        2     1      1     0.085
-    1  in:c        0     0      0     0.020
+    0  in:b        2     1      1     0.603
+    1  in:c        0     0      0     0.030
     """
     model = StrengthModel() if model is None else model
     at_days = to_days(at)
@@ -152,7 +152,7 @@ def tie_strengths(ties: pd.DataFrame, interactions: pd.DataFrame | None = None,
     >>> from netgraph.data import schema
     >>> from netgraph.scoring import tie_strengths
     >>> ties = schema.conform(pd.DataFrame({"a": ["in:a"], "b": ["in:b"]}), "ties")
-    >>> float(tie_strengths(ties).strength[0])
-    0.02
+    >>> round(float(tie_strengths(ties).strength[0]), 3)
+    0.03
     """
     return score(prepare(ties, interactions, affiliations, overrides), model, at)
