@@ -123,7 +123,7 @@ def evaluate(name: str, horizon_days: float | None = None, n_cuts: int = 40,
     prep = prepare(ties, inter)
     t0, t1 = float(prep.t.min()), float(prep.t_max)
     cuts = np.linspace(t0 + H, t1 - H, n_cuts)
-    n_train = int(round(n_cuts * train_share))
+    n_train = round(n_cuts * train_share)
     eval_cuts = cuts[n_train:]
     start = time.perf_counter()
     at_ts = pd.Timestamp(round(eval_cuts[0] * 86_400e9), tz="UTC")
@@ -162,7 +162,7 @@ def choose_priors(name: str = "collegemsg", n_cuts: int = 40, train_share: float
     prep = prepare(ties, inter)
     t0, t1 = float(prep.t.min()), float(prep.t_max)
     cuts = np.linspace(t0 + H, t1 - H, n_cuts)
-    n_train = int(round(n_cuts * train_share))
+    n_train = round(n_cuts * train_share)
     at_ts = pd.Timestamp(round(cuts[n_train] * 86_400e9), tz="UTC")
     report = fit_prepared(prep, horizon=H, at=at_ts, n_cuts=n_train, floor=floor)
     return report.model

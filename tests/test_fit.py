@@ -171,3 +171,20 @@ def test_auc_and_calibration_helpers():
     assert math.isnan(auc(np.ones(3), np.ones(3)))
     table, ece = calibration_table(np.full(6, 0.5), y)
     assert ece == pytest.approx(table.eval("abs(predicted - observed) * n").sum() / 6)
+
+
+def test_incremental_evidence_equals_the_reference_scan(fitted):
+    """The fit's evidence (each contact added once, decaying sums carried over) is
+    tie_evidence at every cut."""
+    from netgraph.scoring.evidence import tie_evidence
+    from netgraph.scoring.fit import evidence_at_cuts
+
+    _, net, _ = fitted
+    prep = net._prepared()
+    model = StrengthModel().with_horizon(30)
+    cuts = np.sort(np.r_[np.linspace(prep.t.min() - 5, prep.t_max + 5, 7), prep.t[3]])
+    for c, ev in zip(cuts, evidence_at_cuts(prep, model, cuts), strict=True):
+        ref = tie_evidence(prep, model, float(c))
+        for col in ref.columns:
+            np.testing.assert_allclose(ev[col], ref[col].to_numpy(), rtol=1e-9, atol=1e-12,
+                                       err_msg=col)

@@ -55,8 +55,14 @@ from netgraph.scoring.prepare import (
     participants_of,
 )
 
-__all__ = ["EVIDENCE_COLUMNS", "evidence_columns", "event_weight", "gather_events",
-           "tie_evidence", "two_way_by_nature"]
+__all__ = [
+    "EVIDENCE_COLUMNS",
+    "event_weight",
+    "evidence_columns",
+    "gather_events",
+    "tie_evidence",
+    "two_way_by_nature",
+]
 
 #: The evidence columns that do not depend on the model's decay scales (then
 #: ``recent_0``, ``recent_1``, ... one per ``StrengthModel.recent_days``, and

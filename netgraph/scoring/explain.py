@@ -21,7 +21,6 @@ Examples
 from __future__ import annotations
 
 import html
-import math
 from dataclasses import dataclass
 from typing import Any
 

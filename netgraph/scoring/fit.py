@@ -36,6 +36,7 @@ Examples
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,14 +45,14 @@ import pandas as pd
 
 from netgraph._time import to_days
 from netgraph.errors import InputError
-from netgraph.scoring.evidence import gather_events, tie_evidence, two_way_by_nature
+from netgraph.scoring.evidence import event_weight, two_way_by_nature
 from netgraph.scoring.features import feature_table, sigmoid
 from netgraph.scoring.kernel import overlap_at, resolve_overlaps
 from netgraph.scoring.model import StrengthModel
 from netgraph.scoring.prepare import Prepared, channel_of, direction_of
 
-__all__ = ["FitReport", "auc", "calibration_table", "fit_prepared", "fit_strength",
-           "parse_horizon", "samples"]
+__all__ = ["FitReport", "auc", "calibration_table", "evidence_at_cuts", "fit_prepared",
+           "fit_strength", "parse_horizon", "samples"]
 
 #: Below these, the priors are kept.
 MIN_SAMPLES, MIN_POSITIVES = 200, 20
@@ -231,14 +232,69 @@ def _cuts(t_min: float, at: float, H: float, n_cuts: int | None, n_events: int =
     return np.unique(np.linspace(first, last, max(int(n_cuts), 1)))
 
 
-def _labels(t: np.ndarray, row: np.ndarray, kind: np.ndarray, n_rows: int, lo: float,
-            hi: float) -> np.ndarray:
-    """Two-way contact per tie row within ``(lo, hi]``."""
-    m = (t > lo) & (t <= hi)
-    r, k = row[m], kind[m]
-    ch, d = channel_of(k), direction_of(k)
+def evidence_at_cuts(prep: Prepared, model: StrengthModel, cuts: np.ndarray
+                     ) -> Iterator[dict[str, np.ndarray]]:
+    """:func:`~netgraph.scoring.evidence.tie_evidence` of every tie at each of *cuts*
+    (increasing), incrementally: the interactions are sorted by time once and each one is
+    added once; the decaying sums carry over, ``recent_k(c2) = recent_k(c1) x
+    exp(-(c2 - c1) / tau_k) + new contacts``. The same columns and values as
+    :func:`~netgraph.scoring.evidence.tie_evidence` (to rounding).
+    """
+    n = prep.n_ties
+    order = np.argsort(prep.t, kind="stable")
+    t = prep.t[order]
+    row = prep.row[order]
+    kind = prep.kind[order]
+    w = event_weight(model, kind)
+    ch = channel_of(kind)
+    d = direction_of(kind)
     side = np.where((d == 2) | two_way_by_nature()[ch], 2, d)
-    c = np.bincount(r * 3 + side, minlength=3 * n_rows).reshape(n_rows, 3) > 0
+    del kind, d
+    bit = (1 << ch).astype("int64")
+    n_ev = np.zeros(n)
+    vol = np.zeros(n)
+    split = np.zeros(3 * n)
+    last = np.full(n, -np.inf)
+    mask = np.zeros(n, "int64")
+    recent = [np.zeros(n) for _ in model.recent_days]
+    first_all = np.full(n, np.nan)
+    has = np.diff(prep.offsets) > 0
+    first_all[has] = prep.t[prep.offsets[:-1][has]]
+    prev, lo = -np.inf, 0
+    for c in cuts:
+        c = float(c)
+        hi = int(np.searchsorted(t, c, side="right"))
+        r, ww = row[lo:hi], w[lo:hi]
+        if hi > lo:
+            n_ev += np.bincount(r, minlength=n)
+            vol += np.bincount(r, weights=ww, minlength=n)
+            split += np.bincount(r * 3 + side[lo:hi], weights=ww, minlength=3 * n)
+            np.maximum.at(last, r, t[lo:hi])
+            np.bitwise_or.at(mask, r, bit[lo:hi])
+        for k, tau in enumerate(model.recent_days):
+            if np.isfinite(prev):
+                recent[k] *= math.exp(-(c - prev) / float(tau))
+            if hi > lo:
+                recent[k] += np.bincount(r, weights=ww * np.exp((t[lo:hi] - c) / float(tau)),
+                                         minlength=n)
+        prev, lo = c, hi
+        seen = n_ev > 0
+        sp = split.reshape(n, 3)
+        ev = {"n_events": n_ev.copy(), "first_day": np.where(seen, first_all, np.nan),
+              "last_day": np.where(seen, last, np.nan), "volume": vol.copy(),
+              "w_a": sp[:, 0].copy(), "w_b": sp[:, 1].copy(), "w_both": sp[:, 2].copy()}
+        for k in range(len(model.recent_days)):
+            ev[f"recent_{k}"] = recent[k].copy()
+        ev["channels_mask"] = mask.astype("float64")
+        yield ev
+
+
+def _window_labels(t: np.ndarray, row: np.ndarray, side: np.ndarray, n_rows: int,
+                   lo: float, hi: float) -> np.ndarray:
+    """Two-way contact per tie row within ``(lo, hi]`` (*t* sorted)."""
+    a = int(np.searchsorted(t, lo, side="right"))
+    b = int(np.searchsorted(t, hi, side="right"))
+    c = np.bincount(row[a:b] * 3 + side[a:b], minlength=3 * n_rows).reshape(n_rows, 3) > 0
     return c[:, 2] | (c[:, 0] & c[:, 1])
 
 
@@ -250,23 +306,33 @@ def samples(prep: Prepared, model: StrengthModel, cuts: np.ndarray, *,
     """
     rng = np.random.default_rng(seed)
     H = model.horizon_days
-    t, row, kind, n = gather_events(prep, None)
+    n = prep.n_ties
+    order = np.argsort(prep.t, kind="stable")
+    t_s, row_s = prep.t[order], prep.row[order]
+    k_s = prep.kind[order]
+    ch_s, d_s = channel_of(k_s), direction_of(k_s)
+    side_s = np.where((d_s == 2) | two_way_by_nature()[ch_s], 2, d_s)
+    del order, k_s, ch_s, d_s
     iv = resolve_overlaps(prep, model, None)
     per_cut = max(1, max_samples // max(len(cuts), 1))
     parts = []
-    for j, c in enumerate(cuts):
-        ev = tie_evidence(prep, model, float(c))
-        alive = (ev["n_events"].to_numpy() > 0) | (prep.since <= c)
+    cuts = np.sort(np.asarray(cuts, dtype="float64"))
+    for j, (c, ev) in enumerate(zip(cuts, evidence_at_cuts(prep, model, cuts), strict=True)):
+        alive = (ev["n_events"] > 0) | (prep.since <= c)
         idx = np.flatnonzero(alive)
         if len(idx) > per_cut:
             idx = np.sort(rng.choice(idx, per_cut, replace=False))
         if not len(idx):
             continue
-        e = {k: v.to_numpy()[idx] for k, v in ev.items()}
-        ov_days, ov_end = overlap_at(iv, n, np.full(n, float(c)), model)
-        feats = feature_table(e, model, float(c), since=prep.since[idx],
-                              shared_days=ov_days[idx], shared_end=ov_end[idx])
-        y = _labels(t, row, kind, n, float(c), float(c) + H)[idx]
+        e = {k: v[idx] for k, v in ev.items()}
+        del ev
+        if len(iv["row"]):
+            ov_days, ov_end = overlap_at(iv, n, np.full(n, float(c)), model)
+            shared = {"shared_days": ov_days[idx], "shared_end": ov_end[idx]}
+        else:
+            shared = {}
+        feats = feature_table(e, model, float(c), since=prep.since[idx], **shared)
+        y = _window_labels(t_s, row_s, side_s, n, float(c), float(c) + H)[idx]
         days = np.where(np.isnan(e["last_day"]), 1e5, c - e["last_day"])
         frame = pd.DataFrame(feats)
         frame["recency"] = -days
@@ -346,7 +412,7 @@ def fit_prepared(prep: Prepared, *, horizon: Any = "90D", at: Any = None,
     """
     H = parse_horizon(horizon)
     prior = StrengthModel() if prior is None else prior
-    base = prior.with_horizon(H) if H != prior.horizon_days else prior
+    base = prior.with_horizon(H) if prior.horizon_days != H else prior
     if not prep.n_events:
         raise InputError("there are no interactions to learn from",
                          hint="import interaction logs, e-mail or a calendar first "
@@ -383,7 +449,7 @@ def fit_prepared(prep: Prepared, *, horizon: Any = "90D", at: Any = None,
         return report(base, frame, 0, empty_auc, calibration_table([], [])[0], float("nan"),
                       True, f"too little history: {len(frame)} samples, {npos} with two-way "
                       f"contact in the horizon (need {MIN_SAMPLES} and {MIN_POSITIVES})")
-    n_hold = max(1, int(round(len(cuts) * holdout))) if len(cuts) > 1 else 0
+    n_hold = max(1, round(len(cuts) * holdout)) if len(cuts) > 1 else 0
     test = frame["cut"].to_numpy() >= len(cuts) - n_hold if n_hold else np.ones(len(frame),
                                                                                  bool)
     train = ~test if n_hold else np.ones(len(frame), bool)
