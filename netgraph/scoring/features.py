@@ -50,9 +50,9 @@ DESCRIPTIONS: dict[str, str] = {
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
     """The logistic function ``1 / (1 + exp(-z))`` (overflow-safe)."""
-    z = np.asarray(z, dtype="float64")
-    with np.errstate(over="ignore"):
-        return np.where(z >= 0, 1.0 / (1.0 + np.exp(-z)), np.exp(z) / (1.0 + np.exp(z)))
+    from scipy.special import expit
+
+    return expit(np.asarray(z, dtype="float64"))
 
 
 def _popcount(mask: np.ndarray) -> np.ndarray:

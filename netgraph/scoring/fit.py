@@ -232,8 +232,8 @@ def _cuts(t_min: float, at: float, H: float, n_cuts: int | None, n_events: int =
     return np.unique(np.linspace(first, last, max(int(n_cuts), 1)))
 
 
-def evidence_at_cuts(prep: Prepared, model: StrengthModel, cuts: np.ndarray
-                     ) -> Iterator[dict[str, np.ndarray]]:
+def evidence_at_cuts(prep: Prepared, model: StrengthModel, cuts: np.ndarray,
+                     order: np.ndarray | None = None) -> Iterator[dict[str, np.ndarray]]:
     """:func:`~netgraph.scoring.evidence.tie_evidence` of every tie at each of *cuts*
     (increasing), incrementally: the interactions are sorted by time once and each one is
     added once; the decaying sums carry over, ``recent_k(c2) = recent_k(c1) x
@@ -241,7 +241,8 @@ def evidence_at_cuts(prep: Prepared, model: StrengthModel, cuts: np.ndarray
     :func:`~netgraph.scoring.evidence.tie_evidence` (to rounding).
     """
     n = prep.n_ties
-    order = np.argsort(prep.t, kind="stable")
+    if order is None:      # the contacts in time order
+        order = np.argsort(prep.t, kind="stable")
     t = prep.t[order]
     row = prep.row[order]
     kind = prep.kind[order]
@@ -312,12 +313,13 @@ def samples(prep: Prepared, model: StrengthModel, cuts: np.ndarray, *,
     k_s = prep.kind[order]
     ch_s, d_s = channel_of(k_s), direction_of(k_s)
     side_s = np.where((d_s == 2) | two_way_by_nature()[ch_s], 2, d_s)
-    del order, k_s, ch_s, d_s
+    del k_s, ch_s, d_s
     iv = resolve_overlaps(prep, model, None)
     per_cut = max(1, max_samples // max(len(cuts), 1))
     parts = []
     cuts = np.sort(np.asarray(cuts, dtype="float64"))
-    for j, (c, ev) in enumerate(zip(cuts, evidence_at_cuts(prep, model, cuts), strict=True)):
+    scan = evidence_at_cuts(prep, model, cuts, order)
+    for j, (c, ev) in enumerate(zip(cuts, scan, strict=True)):
         alive = (ev["n_events"] > 0) | (prep.since <= c)
         idx = np.flatnonzero(alive)
         if len(idx) > per_cut:
@@ -363,7 +365,7 @@ def _optimise(X: np.ndarray, y: np.ndarray, prior: StrengthModel, names: list[st
     def loss(b: np.ndarray) -> tuple[float, np.ndarray]:
         z = Xa @ b
         # mean log-loss, stable: log(1 + e^z) - y z
-        nll = np.mean(np.logaddexp(0.0, z) - y * z)
+        nll = (np.logaddexp(0.0, z).sum() - y @ z) / n
         g = Xa.T @ (sigmoid(z) - y) / n
         dv = b - b_prior
         dv[0] = 0.0                      # the intercept is not pulled
