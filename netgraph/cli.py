@@ -677,8 +677,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("fit", cmd_fit, "learn what strength means from your own history")
     sp.add_argument("--horizon", default="90D", metavar="DURATION",
-                    help="strength = chance of two-way contact within this time "
-                         "(default 90D; e.g. 30D, 12h)")
+                    help="strength = chance of two-way contact within this time, e.g. "
+                         "30D or 12h (default: 90D)")
     sp.add_argument("--at", metavar="DATE",
                     help="learn from history up to this date, YYYY-MM-DD (default: all)")
     json_flag(sp)

@@ -93,7 +93,7 @@ class StrengthExplanation:
                            for c, n in ev["counts"].items() if n)
         last = ev["last_contact"]
         detail = {
-            "silence": (f"last contact {last:%Y-%m-%d} ({span_word(ev['silence_days'])} ago)"
+            "silence": (f"last {last:%Y-%m-%d} ({span_word(ev['silence_days'])} ago)"
                         if counts else "no contact on record"),
             "volume": counts or "none",
             "reciprocity": (f"{ev['n_out']} from {self.a}, {ev['n_in']} from {self.b}, "

@@ -40,7 +40,7 @@ _YEAR = 365.25
 DESCRIPTIONS: dict[str, str] = {
     "silence": "time since the last contact (recency; lowers strength)",
     "activity": "recent contact, decaying over {tau}",
-    "volume": "all contact ever (historical depth; never decays)",
+    "volume": "all contacts ever (historical depth; never decays)",
     "reciprocity": "contact from both sides or two-way by nature",
     "channels": "number of distinct channels used",
     "years_known": "years from first knowing each other to the last contact",
