@@ -106,9 +106,28 @@ def event_weight(model: StrengthModel, kind: np.ndarray) -> np.ndarray:
     >>> event_weight(m, k).round(3).tolist()
     [1.0, 0.5]
     """
-    p = participants_of(kind).astype("float64")
-    g = np.power(np.maximum(p, 2.0) - 1.0, -float(model.group_exponent))
-    return model.weights.array()[channel_of(kind)] * g
+    return _kind_tables(model)[0][np.asarray(kind)]
+
+
+def _kind_tables(model: StrengthModel) -> tuple[np.ndarray, np.ndarray]:
+    """``w`` and the side (0 a, 1 b, 2 two-way or unknown) per packed kind value."""
+    key = (model.weights, float(model.group_exponent))
+    hit = _TABLES.get(key)
+    if hit is None:
+        kind = np.arange(1 << 14)
+        p = participants_of(kind).astype("float64")
+        g = np.power(np.maximum(p, 2.0) - 1.0, -float(model.group_exponent))
+        ch = np.minimum(channel_of(kind), len(CHANNELS) - 1)
+        d = direction_of(kind)
+        w = model.weights.array()[ch] * g
+        side = np.where((d == 2) | two_way_by_nature()[ch], 2, d).astype("int64")
+        hit = _TABLES[key] = (w, side)
+        if len(_TABLES) > 8:
+            _TABLES.pop(next(iter(_TABLES)))
+    return hit
+
+
+_TABLES: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
 
 
 def gather_events(prep: Prepared, rows: np.ndarray | None
@@ -161,38 +180,53 @@ def tie_evidence(prep: Prepared, model: StrengthModel, at: float,
     [0.0]
     """
     t, row, kind, n_rows = gather_events(prep, rows)
-    now = t <= at
-    if not now.all():
-        t, row, kind = t[now], row[now], kind[now]
-    w = event_weight(model, kind)
-    ch = channel_of(kind)
-    d = direction_of(kind)
-    both = (d == 2) | two_way_by_nature()[ch]
-    side = np.where(both, 2, d)
+    everything = rows is None and at >= prep.t_max
+    if not everything:
+        now = t <= at
+        if not now.all():
+            t, row, kind = t[now], row[now], kind[now]
+    wtab, stab = _kind_tables(model)
+    w = wtab[kind]
     out: dict[str, np.ndarray] = {}
-    out["n_events"] = np.bincount(row, minlength=n_rows).astype("float64")
+    if everything:
+        out["n_events"] = np.diff(prep.offsets).astype("float64")
+    else:
+        out["n_events"] = np.bincount(row, minlength=n_rows).astype("float64")
     # events are sorted by (local) row, then time: a row's block starts with its first
     first = np.full(n_rows, np.nan)
     last = np.full(n_rows, np.nan)
-    if len(t):
+    if everything:
+        has = out["n_events"] > 0
+        first[has] = t[prep.offsets[:-1][has]]
+        last[has] = t[prep.offsets[1:][has] - 1]
+    elif len(t):
         start = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
         first[row[start]] = t[start]
         last[row[start]] = t[np.r_[start[1:], len(row)] - 1]
     out["first_day"] = first
     out["last_day"] = last
     out["volume"] = np.bincount(row, weights=w, minlength=n_rows)
-    split = np.bincount(row * 3 + side, weights=w, minlength=3 * n_rows).reshape(n_rows, 3)
+    key = row * 3
+    key += stab[kind]
+    split = np.bincount(key, weights=w, minlength=3 * n_rows).reshape(n_rows, 3)
+    del key
     out["w_a"] = np.ascontiguousarray(split[:, 0])
     out["w_b"] = np.ascontiguousarray(split[:, 1])
     out["w_both"] = np.ascontiguousarray(split[:, 2])
+    dt = t - at
+    v = np.empty_like(dt)
     for k, tau in enumerate(model.recent_days):
-        v = t - at
-        v /= float(tau)
+        np.divide(dt, float(tau), out=v)
         np.exp(v, out=v)
         v *= w
         out[f"recent_{k}"] = np.bincount(row, weights=v, minlength=n_rows)
+    del dt, v
     nch = len(CHANNELS)
-    seen = np.bincount(row * nch + ch, minlength=nch * n_rows).reshape(n_rows, nch) > 0
+    if everything:
+        seen = prep.n_channel > 0
+    else:
+        seen = np.bincount(row * nch + channel_of(kind), minlength=nch * n_rows
+                           ).reshape(n_rows, nch) > 0
     out["channels_mask"] = (seen * (2.0 ** np.arange(nch))).sum(axis=1)
     return pd.DataFrame(out, columns=evidence_columns(model))
 

@@ -30,6 +30,7 @@ True
 from __future__ import annotations
 
 import dataclasses
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,6 +69,8 @@ _UNKNOWN_STINT_DAYS = 180.0
 _SESSION_GAP_DAYS = 1.0
 _COOLING_MULTIPLE = 8.0
 _COOLING_MIN_GAPS = 2
+# each Prepared's usual-gap sums over all its contacts (what every later date reads)
+_GAPS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def as_of(when: Any) -> pd.Timestamp:
@@ -277,10 +280,14 @@ def state_at(prep: Prepared, model: StrengthModel, at: float,
     t, row, kind, _ = gather_events(prep, rows)
     gap = prep.gap if rows is None else prep.gap[_gather(prep.offsets, rows)[0]]
     nch = len(CHANNELS)
+    ok = None
     if at >= (prep.t_max if rows is None else (t.max() if len(t) else -np.inf)):
         n_ch = prep.n_channel if rows is None else prep.n_channel[rows]
         n_dir = prep.n_direction if rows is None else prep.n_direction[rows]
-        ok = gap >= _SESSION_GAP_DAYS
+        if rows is None and prep in _GAPS:
+            n_gaps, log_gaps = _GAPS[prep]
+        else:
+            ok = gap >= _SESSION_GAP_DAYS
     else:
         now = t <= at
         n_ch = np.bincount(row * nch + channel_of(kind), weights=now,
@@ -288,10 +295,14 @@ def state_at(prep: Prepared, model: StrengthModel, at: float,
         n_dir = np.bincount(row * 3 + direction_of(kind), weights=now,
                             minlength=3 * n_rows).reshape(n_rows, 3).astype("int64")
         ok = (gap >= _SESSION_GAP_DAYS) & now      # NaN (a tie's first contact): False
-    lg = np.where(ok, gap, 1.0)
-    np.log(lg, out=lg)
-    n_gaps = np.bincount(row, weights=ok, minlength=n_rows)
-    log_gaps = np.bincount(row, weights=lg, minlength=n_rows)
+    if ok is not None:
+        lg = np.where(ok, gap, 1.0)
+        np.log(lg, out=lg)
+        n_gaps = np.bincount(row, weights=ok, minlength=n_rows)
+        log_gaps = np.bincount(row, weights=lg, minlength=n_rows)
+        del lg
+        if rows is None and at >= prep.t_max:
+            _GAPS[prep] = (n_gaps, log_gaps)      # the same at any later date
     o_level, o_time = _override_at(prep, rows, n_rows, at)
     since = prep.since if rows is None else prep.since[rows]
     iv = resolve_overlaps(prep, model, rows)
