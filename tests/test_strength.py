@@ -346,7 +346,7 @@ class TestHistory:
         s = strength_history(prep, ("in:bob", "in:ada"), start="2025-12-01", end=end)
         assert isinstance(s.index, pd.DatetimeIndex) and str(s.index.tz) == "UTC"
         # one point per week, on the week boundaries; no extra point at end's time of day
-        assert (s.index.dayofweek == 6).all() and (s.index.normalize() == s.index).all()
+        assert (s.index.day_of_week == 6).all() and (s.index.normalize() == s.index).all()
         assert set(np.diff(s.index.asi8)) == {7 * 86_400 * 10**9}
         assert s.index[0] <= pd.Timestamp("2025-12-01", tz="UTC") < s.index[1]
         assert end - pd.Timedelta(days=7) < s.index[-1] <= end
