@@ -188,3 +188,18 @@ def test_incremental_evidence_equals_the_reference_scan(fitted):
         for col in ref.columns:
             np.testing.assert_allclose(ev[col], ref[col].to_numpy(), rtol=1e-9, atol=1e-12,
                                        err_msg=col)
+
+
+def test_evidence_after_the_last_contact_comes_from_the_kept_sums(fitted):
+    """After the last contact only the decay changes: the kept sums give the scan's values."""
+    from netgraph.scoring.evidence import _tie_evidence, tie_evidence
+
+    _, net, _ = fitted
+    prep = net._prepared()
+    model = StrengthModel()
+    for at in (prep.t_max, prep.t_max + 0.5, prep.t_max + 400.0):
+        kept = tie_evidence(prep, model, at)
+        kept.iloc[0, 0] = -1.0                   # callers may change what they get
+        again = tie_evidence(prep, model, at)
+        scan = _tie_evidence(prep, model, at, None)
+        pd.testing.assert_frame_equal(again, scan, rtol=1e-12)

@@ -43,6 +43,9 @@ Examples
 
 from __future__ import annotations
 
+import math
+import weakref
+
 import numpy as np
 import pandas as pd
 
@@ -128,6 +131,8 @@ def _kind_tables(model: StrengthModel) -> tuple[np.ndarray, np.ndarray]:
 
 
 _TABLES: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+# each Prepared's evidence with every contact counted, by model (see tie_evidence)
+_LATEST: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def gather_events(prep: Prepared, rows: np.ndarray | None
@@ -179,6 +184,26 @@ def tie_evidence(prep: Prepared, model: StrengthModel, at: float,
     >>> tie_evidence(prepare(ties), StrengthModel(), 20000.0, rows=[1]).n_events.tolist()
     [0.0]
     """
+    everything = rows is None and at >= prep.t_max
+    if everything and len(prep.t):
+        # every contact counts: the sums do not depend on `at` but through the decay,
+        # recent_k(at) = recent_k(t_max) x exp(-(at - t_max) / tau_k); kept per tables
+        key = (model.weights, float(model.group_exponent), tuple(model.recent_days))
+        per_prep = _LATEST.setdefault(prep, {})
+        base = per_prep.get(key)
+        if base is None:
+            base = per_prep[key] = _tie_evidence(prep, model, prep.t_max, None)
+            if len(per_prep) > 4:
+                per_prep.pop(next(iter(per_prep)))
+        out = {c: base[c].to_numpy(copy=True) for c in base.columns}
+        for k, tau in enumerate(model.recent_days):
+            out[f"recent_{k}"] *= math.exp(-(at - prep.t_max) / float(tau))
+        return pd.DataFrame(out, columns=evidence_columns(model))
+    return _tie_evidence(prep, model, at, rows)
+
+
+def _tie_evidence(prep: Prepared, model: StrengthModel, at: float,
+                  rows: np.ndarray | None) -> pd.DataFrame:
     t, row, kind, n_rows = gather_events(prep, rows)
     everything = rows is None and at >= prep.t_max
     if not everything:
