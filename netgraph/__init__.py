@@ -42,6 +42,7 @@ _LAZY = {
     "read_calendar": "netgraph.sources.calendar",
     "read_vcard": "netgraph.sources.vcard",
     "StrengthModel": "netgraph.scoring",
+    "FitReport": "netgraph.scoring.fit",
     "CompanyTieModel": "netgraph.scoring.company_ties",
     "WarmPath": "netgraph.routing",
     "WarmPaths": "netgraph.routing",

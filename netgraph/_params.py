@@ -92,9 +92,10 @@ def from_stored(cls: type[T], stored: Mapping[str, Any] | None, *, what: str) ->
     >>> from netgraph import StrengthModel
     >>> with warnings.catch_warnings(record=True) as w:
     ...     warnings.simplefilter("always")
-    ...     m = from_stored(StrengthModel, {"floor": 0.05, "future_knob": 3}, what="model")
-    >>> m.floor, len(w)
-    (0.05, 1)
+    ...     m = from_stored(StrengthModel, {"group_exponent": 0.7, "future_knob": 3},
+    ...                     what="model")
+    >>> m.group_exponent, len(w)
+    (0.7, 1)
     """
     if not stored:
         return cls()

@@ -21,7 +21,7 @@ saved /.../netgraph.db: <Network: 2 people, 1 companies, 1 ties, 0 interactions,
 >>> main(["--db", db, "introducers", "Acme"])
 introducer    source  probability  routes  hops  path
 ------------  ------  -----------  ------  ----  -------------------------------
-Grace Hopper  Ada     0.02         1       1     Ada -> Grace Hopper -> Acme Inc
+Grace Hopper  Ada     0.03         1       1     Ada -> Grace Hopper -> Acme Inc
 0
 """
 
@@ -316,7 +316,7 @@ def cmd_strength(args: argparse.Namespace) -> int:
 
 
 #: The fields of a strength explanation in ``netgraph strength --json``.
-EXPLANATION_FIELDS = ("tier", "at", "components", "shares", "evidence")
+EXPLANATION_FIELDS = ("tier", "at", "components", "contributions", "evidence")
 
 
 def _explanation_record(exp: Any) -> dict[str, Any]:
@@ -325,6 +325,16 @@ def _explanation_record(exp: Any) -> dict[str, Any]:
     record = {f: None if exp is None else getattr(exp, f) for f in EXPLANATION_FIELDS}
     record["explanation"] = None if exp is None else str(exp)
     return record
+
+
+def cmd_fit(args: argparse.Namespace) -> int:
+    with _editing(args.db) as net:
+        report = net.fit_strength(horizon=args.horizon, at=args.at)
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        print(report)
+    return 0
 
 
 def cmd_ping(args: argparse.Namespace) -> int:
@@ -773,6 +783,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("person", help="name, profile URL, e-mail or person id")
     sp.add_argument("--other", help="the other person (default: the owner)")
     at_opt(sp, "score the tie")
+    json_flag(sp)
+
+    sp = add("fit", cmd_fit, "learn what strength means from your own history")
+    sp.add_argument("--horizon", default="90D", metavar="DURATION",
+                    help="strength = chance of two-way contact within this time, e.g. "
+                         "30D or 12h (default: 90D)")
+    sp.add_argument("--at", metavar="DATE",
+                    help="learn from history up to this date, YYYY-MM-DD (default: all)")
     json_flag(sp)
 
     sp = add("ping", cmd_ping, "whom to ping before a useful tie goes cold")

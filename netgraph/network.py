@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from os import PathLike
 from pathlib import Path
@@ -90,6 +91,7 @@ class Network:
         self._calibration: Any = None  # PathCalibration of the path probabilities, or None
         self._version = 0  # every change of the tables
         self._data_version = 0  # changes that derived values (scores, index) depend on
+        self._fit: dict[str, Any] | None = None   # the last fit_strength report, as saved
         # derived values (prepared evidence, scores and indexes by date, the graph),
         # keyed by tables version: one bounded memo, the only cache the facade keeps
         self._memo = Memo(maxsize=24)
@@ -695,6 +697,61 @@ class Network:
 
             self._model = StrengthModel()
         return self._model
+
+    def fit_strength(self, horizon: Any = "90D", at: Any = None):
+        """Learn the strength model from this network's own history; keep it on :attr:`model`.
+
+        Self-supervised (see :mod:`netgraph.scoring.fit`): at many past cut dates, every
+        tie's evidence up to the cut is labelled by whether the two were in two-way
+        contact within *horizon* after it. The fitted model replaces :attr:`model` (and
+        is saved with the workspace); the report compares it on held-out cuts with
+        recency-only, frequency-only and a reference heuristic, and gives its
+        calibration. With too little history the documented priors are kept and the
+        report says why.
+
+        Parameters
+        ----------
+        horizon : duration, default "90D"
+            What a strength predicts: two-way contact within this time.
+        at : timestamp-like, optional
+            Learn only from history up to here (default: the last interaction).
+
+        Returns
+        -------
+        FitReport
+
+        Raises
+        ------
+        InputError
+            No interactions, a horizon that is not a duration, or *at* before the first
+            interaction.
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_interactions(pd.DataFrame({"person": ["Grace Hopper"] * 3,
+        ...     "timestamp": ["2026-01-05", "2026-02-05", "2026-03-05"],
+        ...     "channel": ["meeting"] * 3}), owner="Ada", create_missing=True)
+        >>> report = net.fit_strength()
+        >>> report.used_priors, net.model.horizon_days
+        (True, 90.0)
+        """
+        from netgraph.scoring import StrengthModel
+        from netgraph.scoring.fit import fit_prepared
+
+        d = StrengthModel()
+        prior = self.model.with_(intercept=d.intercept, coefficients=dict(d.coefficients),
+                                 horizon_days=d.horizon_days, recent_days=d.recent_days,
+                                 never_days=d.never_days)
+        when = None if at is None else as_utc(at, name="at")
+        report = fit_prepared(self._prepared(), horizon=horizon, at=when, prior=prior)
+        self._model = report.model
+        self._fit = report.to_dict()
+        self._memo.clear()
+        # outcomes of recorded asks calibrate the path probabilities built on the new model
+        calibration = self.calibrate_paths(at=at)
+        return dataclasses.replace(report, path_calibration=calibration)
 
     @property
     def company_model(self):
@@ -1581,6 +1638,12 @@ class Network:
                 from dataclasses import asdict
 
                 meta[name] = asdict(model)
+        if self._model is not None:
+            from netgraph.scoring.model import MODEL_FORMAT
+
+            meta["model_format"] = MODEL_FORMAT
+            if getattr(self, "_fit", None):
+                meta["strength_fit"] = self._fit
         return meta
 
     @classmethod
@@ -1609,6 +1672,9 @@ class Network:
                 warnings.warn(f"{path}: the path calibration kept there cannot be read ({err}); "
                               "using raw path probabilities until `calibrate_paths()` runs "
                               "again", UserWarning, stacklevel=2)
+        if meta.get("model_format") is not None:
+            fit = meta.get("strength_fit")
+            net._fit = fit if isinstance(fit, dict) and net._model is not None else None
         return net
 
     @staticmethod
@@ -1618,8 +1684,20 @@ class Network:
         out: dict[str, Any] = {}
         if "model" in meta:
             from netgraph.scoring import StrengthModel
+            from netgraph.scoring.model import MODEL_FORMAT
 
-            out["model"] = from_stored(StrengthModel, meta["model"], what="strength model")
+            fmt = meta.get("model_format", 1)
+            if fmt != MODEL_FORMAT:
+                import warnings
+
+                warnings.warn(
+                    f"the workspace's strength model was saved in format {fmt!r}, which this "
+                    f"netgraph (format {MODEL_FORMAT}) cannot read; using the default model. "
+                    "Run `netgraph fit` (or Network.fit_strength) to learn it again.",
+                    UserWarning, stacklevel=3)
+            else:
+                out["model"] = from_stored(StrengthModel, meta["model"],
+                                           what="strength model")
         if "company_model" in meta:
             from netgraph.scoring.company_ties import CompanyTieModel
 

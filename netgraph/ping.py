@@ -65,9 +65,9 @@ Examples
 >>> out = ping_list(s, owner="in:ada", people=people, at="2026-03-01")
 >>> for row in out.itertuples():
 ...     print(f"{row.person}: {row.tier}, due {row.due:%Y-%m-%d}. {row.reason}")
-Di: cold, due 2026-03-01. went cold: was close at its best, silent 13 months (overdue by 9 months); cooling: silent 13 months, 58x its usual gap of 7 days
-Bob: developing, due 2026-03-07. due on 2026-03-07 (monthly cadence); will fall below 'developing' on 2026-09-29
-Cy: cold, due 2026-03-01. went cold: was secondary at its best, silent 8 months (overdue by 4 months)
+Di: secondary, due 2026-03-01. overdue by 9 months (4-monthly cadence); cooling: silent 13 months, 58x its usual gap of 7 days; will fall below 'secondary' on 2026-10-04
+Bob: close, due 2026-03-01. overdue by 10 days (fortnightly cadence); will fall below 'close' on 2026-04-24
+Cy: secondary, due 2026-03-01. overdue by 4 months (4-monthly cadence); will fall below 'secondary' on 2026-08-21
 """
 
 from __future__ import annotations
@@ -191,7 +191,7 @@ def ping_list(strengths: pd.DataFrame, *, owner: str | Sequence[str] | None = No
     ...     "channel": "call", "direction": ["in", "out"] * 3}), "interactions", ["in:a", "in:b"])
     >>> s = score(prepare(ties, inter), at="2025-06-01", forecast=True)
     >>> print(ping_list(s, owner="in:a", at="2025-06-01").reason[0])
-    cooling: silent 4 months, 17x its usual gap of 7 days; went cold: was developing at its best, silent 4 months
+    overdue by 3 months (monthly cadence); cooling: silent 4 months, 17x its usual gap of 7 days; will fall below 'developing' on 2025-09-28
     """
     missing = [c for c in _NEEDED if c not in strengths.columns]
     if missing:
@@ -237,7 +237,10 @@ def ping_list(strengths: pd.DataFrame, *, owner: str | Sequence[str] | None = No
     has_stake = key.isin(stakes.index) if len(stakes) else np.zeros(len(s), bool)
     strength = s["strength"].to_numpy(dtype="float64")
     peak = np.fmax(s["peak"].to_numpy(dtype="float64"), strength)
-    real = (peak >= model.secondary_threshold) | (weight > 1.0) | has_stake
+    # a real relationship: it reached the secondary tier with some two-way contact
+    two_way = (s["reciprocity"].to_numpy(dtype="float64") > 0 if "reciprocity" in s
+               else np.ones(len(s), bool))
+    real = ((peak >= model.secondary_threshold) & two_way) | (weight > 1.0) | has_stake
     s, person, own, weight, strength, peak = (s[real].reset_index(drop=True), person[real],
                                               own[real], weight[real], strength[real],
                                               peak[real])

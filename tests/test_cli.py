@@ -38,7 +38,7 @@ PING_KEYS = {"person", "strength", "tier", "last_contact", "due", "goes_cold_on"
 REACH_KEYS = {"company", "company_id", "probability", "hops", "source", "introducer", "person"}
 IMPORT_KEYS = {"file", "kind", "rows_read", "imported", "merged", "new_people", "issues"}
 STRENGTH_KEYS = {"person", "other", "strength", "connected", "tier", "at", "components",
-                 "shares", "evidence", "explanation"}
+                 "contributions", "evidence", "explanation"}
 
 
 # --------------------------------------------------------------------------- helpers
@@ -446,7 +446,8 @@ def test_every_command_is_covered() -> None:
     assert set(SUBCOMMANDS) == {"demo", "import", "summary", "paths", "introducers", "reach",
                                 "strength", "ping", "log", "targets", "alias", "html",
                                 "imports", "undo", "people",  # tests/test_imports, test_people
-                                "ask", "ask-update", "asks"}  # tests/test_asks
+                                "ask", "ask-update", "asks",  # tests/test_asks
+                                "fit"}  # tests/test_fit
 
 
 @pytest.mark.parametrize("command", [[], *([c] for c in SUBCOMMANDS)])
@@ -706,8 +707,10 @@ def test_strength_json_has_the_explanation_fields(db: Path) -> None:
     assert code == 0
     assert data["tier"] in TIERS
     assert data["at"].startswith(AT)
-    assert set(data["components"]) >= {"interaction", "tenure", "age", "override", "floor"}
-    assert math.isclose(sum(data["shares"].values()), 1.0, rel_tol=1e-6)
+    assert set(data["components"]) >= {"silence", "activity_0", "volume", "reciprocity",
+                                       "channels", "years_known", "shared_employer"}
+    assert set(data["contributions"]) == set(data["components"])
+    assert all(v >= 0 for v in data["contributions"].values())
     ev = data["evidence"]
     assert ev["counts"] and ev["last_contact"].startswith("2026-")
     assert isinstance(ev["n_out"], int) and isinstance(ev["stints"], list)

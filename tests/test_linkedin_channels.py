@@ -81,7 +81,7 @@ def test_channels_are_appended_in_stored_order():
     assert CHANNELS[:6] == ("meeting", "call", "message", "email", "linkedin", "other")
     assert CHANNELS[6:] == ("recommendation", "endorsement", "invitation")
     m = StrengthModel()
-    assert set(m.weights) == set(CHANNELS) == set(m.half_lives)
+    assert set(m.weights) == set(CHANNELS)
     # a recommendation counts like a meeting; an endorsement little; an invitation between
     assert m.weights["recommendation"] >= m.weights["call"]
     assert m.weights["endorsement"] <= m.weights["linkedin"]

@@ -232,14 +232,22 @@ def test_foreign_or_future_meta_is_a_workspace_error(tmp_path, key, value, messa
 
 def test_unreadable_stored_model_loads_defaults_with_a_warning(tmp_path):
     path = _saved(tmp_path)
-    _set_meta(path, "model", {"floor": 0.05, "knob_from_the_future": 1})
+    from netgraph.scoring.model import MODEL_FORMAT
+
+    _set_meta(path, "model_format", MODEL_FORMAT)
+    _set_meta(path, "model", {"group_exponent": 0.7, "knob_from_the_future": 1})
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         net = ng.Network.load(path)
-    assert net.model.floor == 0.05
+    assert net.model.group_exponent == 0.7
     assert any("knob_from_the_future" in str(w.message) for w in caught)
-    _set_meta(path, "model", {"floor": "high"})
+    _set_meta(path, "model", {"group_exponent": "high"})
     with pytest.warns(UserWarning, match="using the defaults"):
+        assert ng.Network.load(path).model == ng.StrengthModel()
+    # a model stored by the netgraph before the logistic model (no format): defaults
+    _set_meta(path, "model_format", None)
+    _set_meta(path, "model", {"floor": 0.05, "half_lives": {"meeting": 180}})
+    with pytest.warns(UserWarning, match="cannot read; using the default model"):
         assert ng.Network.load(path).model == ng.StrengthModel()
 
 

@@ -57,18 +57,18 @@ def calls(n, start="2026-01-01", every=7, direction="out", channel="call", parti
 # ---------------------------------------------------------------------------- the model
 class TestModel:
     @pytest.mark.parametrize(("kwargs", "words"), [
-        ({"half_lives": {"email": -3}}, "half_lives['email'] must be in (0, 36500]"),
-        ({"half_lives": {"meeting": 0}}, "half_lives['meeting']"),
+        ({"coefficients": {"silence": 0.5}}, "coefficients['silence'] must be <= 0"),
+        ({"coefficients": {"volume": -1}}, "coefficients['volume'] must be >= 0"),
+        ({"coefficients": {"charm": 1}}, "unknown feature"),
+        ({"coefficients": {"volume": float("nan")}}, "coefficients['volume'] must be a finite"),
         ({"weights": {"call": 1.5}}, "weights['call'] must be in [0, 1]"),
         ({"weights": {"call": float("nan")}}, "weights['call']"),
-        ({"evidence_scale": float("nan")}, "evidence_scale must be in (0, 1000]"),
-        ({"floor": 0.0}, "floor must be in (0, 0.5)"),
-        ({"ceiling": 1.0}, "ceiling must be in (0.5, 1)"),
-        ({"one_way_weight": -0.1}, "one_way_weight must be in [0, 1]"),
-        ({"max_participants": 2}, "max_participants must be in [3, 15]"),
+        ({"horizon_days": float("nan")}, "horizon_days must be in (0, 36500]"),
+        ({"recent_days": (0.0,)}, "recent_days must be 1 to 4 numbers"),
+        ({"group_exponent": -0.1}, "group_exponent must be in [0, 5]"),
         ({"close_threshold": 0.2}, "thresholds must satisfy"),
         ({"weights": {"fax": 0.5}}, "unknown channel"),
-        ({"evidence_scale": "big"}, "evidence_scale must be a number"),
+        ({"horizon_days": "big"}, "horizon_days must be a number"),
     ])
     def test_invalid_parameters_raise_input_error(self, kwargs, words):
         with pytest.raises(ng.InputError) as err:
@@ -76,10 +76,12 @@ class TestModel:
         assert words in str(err.value)
 
     def test_with_merges_partial_channel_dicts(self):
-        m = StrengthModel().with_(half_lives={"email": 30}, floor=0.05)
-        assert m.half_lives["email"] == 30 and m.half_lives["meeting"] == 180
-        assert m.floor == 0.05
-        assert dataclasses.replace(StrengthModel(), floor=0.03).floor == 0.03
+        m = StrengthModel().with_(weights={"email": 0.5}, coefficients={"volume": 0.4})
+        assert m.weights["email"] == 0.5 and m.weights["meeting"] == 1.0
+        assert m.coefficients["volume"] == 0.4 and m.coefficients["silence"] == -1.5
+        assert dataclasses.replace(StrengthModel(), group_exponent=1.0).group_exponent == 1.0
+        # another horizon scales the decay scales with it
+        assert StrengthModel().with_horizon(9).recent_days == (3.0, 18.0)
 
     def test_model_is_immutable_hashable_and_round_trips_through_json(self):
         m = StrengthModel(weights={"email": 0.5})
@@ -117,18 +119,19 @@ class TestProperties:
         assert later == sorted(later, reverse=True) and later[0] > later[-1]
 
     def test_two_way_counts_more_than_one_way(self):
-        one_way = calls(6, direction="out")
-        two_way = [(*r[:4], "out" if i % 2 else "in") for i, r in enumerate(calls(6))]
+        one_way = calls(6, direction="out", channel="message")
+        two_way = [(*r[:4], "out" if i % 2 else "in")
+                   for i, r in enumerate(calls(6, channel="message"))]
         assert strength_of(two_way) > strength_of(one_way)
         # and one-way contact still counts a little
         assert strength_of(one_way) > strength_of([])
 
-    def test_group_threads_count_less_and_large_ones_nothing(self):
+    def test_group_threads_count_less_the_larger_they_are(self):
         one_to_one = strength_of(calls(4, channel="message"))
         three = strength_of(calls(4, channel="message", participants=3))
         big = strength_of(calls(4, channel="message", participants=6))
-        assert one_to_one > three > big
-        assert big == pytest.approx(StrengthModel().floor)
+        huge = strength_of(calls(4, channel="message", participants=200))
+        assert one_to_one > three > big > huge > StrengthModel().floor
 
     def test_deeper_channels_count_more(self):
         by = {c: strength_of(calls(3, channel=c, direction="")) for c in schema.CHANNELS}
@@ -137,7 +140,7 @@ class TestProperties:
     def test_strength_saturates_below_one(self):
         rows = calls(400, start="2025-05-01", every=0.9, channel="meeting", direction="")
         s = strength_of(rows)
-        assert StrengthModel().close_threshold < s <= StrengthModel().ceiling < 1
+        assert StrengthModel().close_threshold < s < 1
 
     def test_strength_stays_within_floor_and_ceiling(self):
         rng = np.random.default_rng(5)
@@ -150,9 +153,9 @@ class TestProperties:
         prep = prepare(ties_of([("in:ada", "in:bob")]), events(rows))
         h = pair_history(prep, 0, pd.date_range("2023-12-01", "2026-12-01", freq="5D"))
         m = StrengthModel()
-        assert (h.strength >= m.floor).all() and (h.strength <= m.ceiling).all()
+        assert (h.strength >= m.floor - 1e-12).all() and (h.strength < 1).all()
 
-    def test_a_long_relationship_fades_slower_than_a_new_one(self):
+    def test_a_long_relationship_is_stronger_than_a_new_one(self):
         # same last contacts; one pair has known each other for years
         recent = calls(3, start="2026-01-01")
         old = calls(3, start="2023-01-01", every=180) + recent
@@ -160,22 +163,18 @@ class TestProperties:
         m = StrengthModel()
         s_new = score(prepare(ties_of([("in:ada", "in:bob")]), events(recent)), m, at)
         s_old = score(prepare(ties_of([("in:ada", "in:bob")]), events(old)), m, at)
-        assert s_old.interaction[0] > 2 * s_new.interaction[0]
-
-    def test_a_chat_burst_is_one_conversation(self):
-        burst = calls(20, start="2026-01-05", every=1 / 96, channel="message")  # 5 hours
-        daily = calls(5, start="2026-01-01", every=1, channel="message")
-        at = pd.Timestamp("2026-01-05 06:00", tz="UTC")
-        m = StrengthModel(new_tie_half_life_fraction=1.0)   # isolate the conversation rule
-        assert strength_of(burst, at=at, model=m) < strength_of(daily, at=at, model=m)
-        every_line = m.with_(session_repeat_weight=1.0)
-        assert strength_of(burst, at=at, model=every_line) > strength_of(daily, at=at,
-                                                                          model=every_line)
+        assert s_old.years_known[0] > s_new.years_known[0]
+        assert s_old.volume[0] > s_new.volume[0]
+        assert s_old.strength[0] > s_new.strength[0]
+        # years known run to the last contact: silence never adds to them
+        later = score(prepare(ties_of([("in:ada", "in:bob")]), events(old)), m,
+                      at + pd.Timedelta(days=900))
+        assert later.years_known[0] == s_old.years_known[0]
 
     def test_old_connection_never_contacted_reads_cold(self):
         s = strength_of([], since="2015-01-01")
         m = StrengthModel()
-        assert m.floor < s < m.secondary_threshold
+        assert s == pytest.approx(m.floor) and m.tier([s])[0] == "cold"
 
     def test_shared_tenure_gives_strength_that_decays_after_it_ends(self):
         ties = ties_of([("in:ada", "in:bob"), ("in:ada", "in:cy")])
@@ -188,13 +187,15 @@ class TestProperties:
         prep = prepare(ties, None, aff)
         during = score(prep, at="2022-12-31")
         after = score(prep, at="2025-01-01")
-        assert during.tenure[0] > after.tenure[0] > 0        # decays after the overlap ends
-        assert during.tenure[1] == 0                          # different employers
+        # decays after the overlap ends
+        assert during.shared_employer[0] > after.shared_employer[0] > 0
+        assert during.shared_employer[1] == 0                 # different employers
+        assert after.strength[0] > after.strength[1]
         # the duplicated stint of bob's does not count twice: 4 years together
         ex = explain(prep, 0, at="2025-01-01")
         assert ex.evidence["stints"][0]["days"] == pytest.approx(1461, abs=1)
         longer = prepare(ties, None, aff.assign(start=pd.Timestamp("2010-01-01", tz="UTC")))
-        assert score(longer, at="2025-01-01").tenure[0] > after.tenure[0]
+        assert score(longer, at="2025-01-01").shared_employer[0] > after.shared_employer[0]
 
     def test_undated_current_colleagues_count_an_assumed_overlap(self):
         aff = schema.conform(pd.DataFrame({"person_id": ["in:ada", "in:bob"],
@@ -202,8 +203,8 @@ class TestProperties:
                                            "current": [True, True]}), "affiliations", IDS)
         m = StrengthModel()
         out = score(prepare(ties_of([("in:ada", "in:bob")]), None, aff), m, AT)
-        expected = m.tenure_weight * -math.expm1(-m.tenure_unknown_days / m.tenure_scale_days)
-        assert out.tenure[0] == pytest.approx(expected)
+        assert out.shared_employer[0] == pytest.approx(math.log1p(180 / 365.25))
+        assert out.strength[0] > m.floor
 
     def test_union_of_unsorted_overlapping_intervals(self):
         from netgraph.scoring.kernel import _union
@@ -252,12 +253,13 @@ class TestProperties:
         m = StrengthModel()
         prep = prepare(ties, events(rows), None, ov)
         at0 = score(prep, m, "2026-01-01")
-        assert at0.override[0] == pytest.approx(0.9)
-        assert at0.strength[0] == pytest.approx(1 - (1 - m.floor) * 0.1)
-        assert at0.interaction[0] == 0          # the earlier evidence is superseded
-        half = score(prep, m, pd.Timestamp("2026-01-01") + pd.Timedelta(
-            days=m.override_half_life_days))
-        assert half.override[0] == pytest.approx(0.45)
+        assert at0.override[0] == pytest.approx(1.0)
+        assert at0.strength[0] == pytest.approx(0.9)          # the user's judgment, then
+        when = pd.Timestamp("2026-01-01") + pd.Timedelta(days=m.override_half_life_days)
+        half = score(prep, m, when)
+        assert half.override[0] == pytest.approx(0.5)
+        plain = score(prepare(ties, events(rows)), m, when).strength[0]
+        assert half.strength[0] == pytest.approx(0.5 * 0.9 + 0.5 * plain)
         # a later contact adds to it
         prep2 = prepare(ties, events(rows + calls(1, start="2026-03-01")), None, ov)
         assert score(prep2, m, "2026-03-02").strength[0] > score(prep, m, "2026-03-02").strength[0]
@@ -305,7 +307,7 @@ class TestHistory:
         prep = prepare(*random_tables(seed))
         times = pd.to_datetime(["2019-01-01", "2024-01-01", "2024-03-01", "2025-06-01",
                                 "2026-05-01"], utc=True)
-        cols = ["strength", "interaction", "tenure", "age", "override", "usual_gap_days",
+        cols = ["strength", *StrengthModel().feature_names(), "override", "usual_gap_days",
                 "silence_days", "cooling", "last_contact"]
         for row in range(prep.n_ties):
             h = pair_history(prep, row, times)
@@ -340,17 +342,27 @@ class TestHistory:
     def test_strength_history_series(self):
         rows = calls(3, start="2026-01-01", channel="meeting", direction="")
         prep = prepare(ties_of([("in:ada", "in:bob")], since="2025-01-01"), events(rows))
-        s = strength_history(prep, ("in:bob", "in:ada"), start="2025-12-01", end="2026-04-01")
+        end = pd.Timestamp("2026-04-01 15:37", tz="UTC")          # a time of day
+        s = strength_history(prep, ("in:bob", "in:ada"), start="2025-12-01", end=end)
         assert isinstance(s.index, pd.DatetimeIndex) and str(s.index.tz) == "UTC"
-        assert s.index[0] == pd.Timestamp("2025-12-01", tz="UTC")
-        assert s.index[-1] == pd.Timestamp("2026-04-01", tz="UTC")
+        # one point per week, on the week boundaries; no extra point at end's time of day
+        assert (s.index.day_of_week == 6).all() and (s.index.normalize() == s.index).all()
+        assert set(np.diff(s.index.asi8)) == {7 * 86_400 * 10**9}
+        assert s.index[0] <= pd.Timestamp("2025-12-01", tz="UTC") < s.index[1]
+        assert end - pd.Timedelta(days=7) < s.index[-1] <= end
         assert s.idxmax() > pd.Timestamp("2026-01-01", tz="UTC")
-        assert s.iloc[-1] == pytest.approx(pair_strength(prep, 0, "2026-04-01"))
+        assert s.iloc[-1] == pytest.approx(pair_strength(prep, 0, s.index[-1]))
+        monthly = strength_history(prep, 0, start="2025-12-01", end=end, freq="MS")
+        assert monthly.index.strftime("%m-%d").tolist() == ["12-01", "01-01", "02-01", "03-01",
+                                                            "04-01"]
+        # no cliffs: between contacts the strength changes smoothly week to week
+        daily = strength_history(prep, 0, start="2026-02-01", end="2026-06-01", freq="D")
+        assert daily.diff().abs().max() < 0.05
         ev = s.attrs["interactions"]
         assert list(ev.channel) == ["meeting"] * 3 and s.attrs["a"] == "in:ada"
         # default window: from just before the first evidence
         d = strength_history(prep, 0, end="2026-04-01")
-        assert d.index[0] < pd.Timestamp("2025-01-01", tz="UTC") < d.index[1]
+        assert d.index[0] <= pd.Timestamp("2025-01-01", tz="UTC") < d.index[1]
 
 
 # ---------------------------------------------------------------------------- forecasts
@@ -418,9 +430,14 @@ class TestExplain:
         prep = prepare(ties_of([("in:ada", "in:bob")], since="2020-01-01"), events(rows))
         e = explain(prep, 0, at=AT, names=("Ada", "<b>Bob</b>"))
         text = str(e)
-        assert "strength" in text and "4 calls" in text and "connected since 2020-01-01" in text
-        assert sum(e.shares.values()) == pytest.approx(1.0)
+        assert "strength" in text and "4 calls" in text and "since 2020-01-01" in text
+        assert "two-way contact within 3 months" in text
         assert e.strength == pytest.approx(score(prep, at=AT).strength[0])
-        assert e.shares["interaction"] > e.shares["age"] > 0
+        # the contributions add up, in log-odds, from the no-evidence floor
+        logit = lambda p: math.log(p / (1 - p))  # noqa: E731
+        assert logit(e.floor) + sum(e.contributions.values()) == pytest.approx(
+            logit(e.strength))
+        assert e.contributions["silence"] > 0 and e.contributions["years_known"] > 0
+        assert e.contributions["shared_employer"] == 0
         html = e._repr_html_()
         assert "<b>Bob</b>" not in html and "&lt;b&gt;Bob&lt;/b&gt;" in html

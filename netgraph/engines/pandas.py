@@ -16,7 +16,7 @@ Examples
 >>> state = engine.prepare(people, ties)
 >>> engine.score(state, None, "2026-01-01")[["a", "b", "strength", "tier"]]
       a     b  strength  tier
-0  in:a  in:b      0.02  cold
+0  in:a  in:b  0.030054  cold
 """
 
 from __future__ import annotations

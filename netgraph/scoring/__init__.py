@@ -1,46 +1,29 @@
-"""Relationship strength over time: the :class:`StrengthModel` and pure, vectorised scoring.
+"""Relationship strength over time: the :class:`StrengthModel`, its fit and vectorised scoring.
 
-A tie's strength in ``(0, 1)`` is read as *the chance that this person will act on a
-request along the tie* (the warm-path search uses ``cost = -log(strength)``), so every
-existing tie scores at least :attr:`StrengthModel.floor` and at most
-:attr:`StrengthModel.ceiling`.
+What a strength means
+---------------------
+The strength of a tie at a date is the probability that the two people are in *two-way
+contact* (a meeting or call, contacts from both sides, or contact of unknown direction)
+within the model's horizon (default 90 days), given everything known up to that date. The
+warm-path search multiplies strengths along a path (``cost = -log(strength)``).
 
 How a strength is made
 ----------------------
-Five components, each in ``[0, 1)``, are combined as independent reasons for the person
-to act (a "noisy OR")::
+Two stages, so that every engine can do the heavy one:
 
-    strength = 1 - (1 - floor) (1 - interaction) (1 - age) (1 - tenure) (1 - override)
+evidence
+    :func:`~netgraph.scoring.evidence.tie_evidence`: per-tie sums of the contacts up to the
+    date (count, first and last contact, volume, the volume split by who reached out,
+    exponentially decaying activity sums, channels used).
+formula
+    :mod:`~netgraph.scoring.features`: named features of the evidence and the tie data
+    (silence, activity, volume, reciprocity, channels, years known, shared employer), then
+    ``strength = logistic(intercept + sum of coefficient x feature)`` with sign constraints
+    (see :class:`StrengthModel`). A hand-set strength (the ``overrides`` table) holds at
+    its date and returns to the model's value with ``override_half_life_days``.
 
-clipped to ``[floor, ceiling]``. Each component's *share* of a strength (used by
-:func:`explain`) is its ``-log(1 - component)`` over the sum of them.
-
-interaction
-    Every contact adds evidence ``weight[channel] x group(participants)`` that decays as
-    ``exp(-ln 2 x age / half_life)`` (the tie-decay model). The half-life is the
-    channel's for a mature relationship and shorter for a young one (see
-    ``new_tie_half_life_fraction``); a contact within ``session_gap_days`` of the
-    pair's previous one continues the same conversation and counts
-    ``session_repeat_weight`` of a contact. Evidence is summed
-    per direction: ``E = E_undirected + m x (E_a->b + E_b->a)`` where the reciprocity
-    multiplier ``m = one_way_weight + (1 - one_way_weight) x balance`` and
-    ``balance = 2 min(E_a->b, E_b->a) / (E_a->b + E_b->a)`` (1 for an even exchange,
-    0 for one-way). It saturates: ``interaction = 1 - exp(-E / evidence_scale)``, times
-    ``cooling_multiplier`` while the tie is *cooling* (silent for more than
-    ``cooling_gap_multiple`` times its usual gap between contacts).
-age
-    A small floor that grows with how long the two have been connected (``since``,
-    e.g. the LinkedIn connection date): at most ``age_weight``, so a connection never
-    contacted still reads cold. (That long relationships weaken slowly is carried by
-    the interaction half-lives, which lengthen as a relationship matures.)
-tenure
-    Overlap of the two people's stints at the same employer (``company_id``): longer
-    overlap is stronger; after the overlap ends it decays with ``tenure_half_life_days``.
-override
-    A strength set by hand at a date (the ``overrides`` table) is the user's judgment of
-    everything known then: it replaces the interaction evidence before that date and the
-    age and tenure components, and then decays with ``override_half_life_days``; later
-    contacts add to it as usual.
+:func:`fit_strength` (and ``Network.fit_strength``) learns the coefficients from a
+network's own history (:mod:`~netgraph.scoring.fit`).
 
 Stages and modules
 ------------------
@@ -48,6 +31,8 @@ Dependencies flow one way, top to bottom:
 
 :mod:`~netgraph.scoring.model`
     :class:`StrengthModel` (parameters, defaults, ranges, tiers).
+:mod:`~netgraph.scoring.evidence`, :mod:`~netgraph.scoring.features`
+    The two stages above; :mod:`~netgraph.scoring.fit` learns the coefficients.
 :mod:`~netgraph.scoring.prepare`
     :func:`prepare` turns the canonical tables into compact arrays (:class:`Prepared`:
     interactions matched to tie rows by a hash of their unordered pair of person codes,
@@ -81,10 +66,12 @@ Examples
 >>> prep = prepare(ties, inter)
 >>> row = score(prep, StrengthModel(), at="2026-03-10").iloc[0]
 >>> float(round(row.strength, 2)), row.tier, int(row.n_meeting), int(row.n_in), int(row.n_out)
-(0.57, 'developing', 1, 1, 1)
+(0.82, 'close', 1, 1, 1)
 """
 
+from netgraph.scoring.evidence import tie_evidence
 from netgraph.scoring.explain import StrengthExplanation, explain
+from netgraph.scoring.fit import FitReport, fit_strength
 from netgraph.scoring.history import pair_history, pair_strength, strength_history
 from netgraph.scoring.model import TIERS, ChannelValues, StrengthModel
 from netgraph.scoring.prepare import Prepared, find_tie, prepare
@@ -93,15 +80,18 @@ from netgraph.scoring.scores import score, tie_strengths
 __all__ = [
     "TIERS",
     "ChannelValues",
+    "FitReport",
     "Prepared",
     "StrengthExplanation",
     "StrengthModel",
     "explain",
     "find_tie",
+    "fit_strength",
     "pair_history",
     "pair_strength",
     "prepare",
     "score",
     "strength_history",
+    "tie_evidence",
     "tie_strengths",
 ]

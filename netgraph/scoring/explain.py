@@ -1,7 +1,10 @@
 """Why a tie has its strength: :func:`explain` and :class:`StrengthExplanation`.
 
-Each component's *share* of a strength is its ``-log(1 - component)`` over the sum of
-them (the components combine as a noisy OR, see :mod:`netgraph.scoring`).
+A strength is the probability of two-way contact within the model's horizon (see
+:class:`~netgraph.scoring.StrengthModel`): a logistic function of named features. Each
+feature's *contribution* is its coefficient times how far the feature is from a tie with
+no evidence at all, in log-odds, so that ``logit(strength) = logit(floor) + sum of
+contributions`` (plus the pull of a hand-set strength, shown separately).
 
 Examples
 --------
@@ -11,14 +14,13 @@ Examples
 >>> from netgraph.scoring.prepare import prepare
 >>> ties = schema.conform(pd.DataFrame({"a": ["in:a"], "b": ["in:b"]}), "ties")
 >>> e = explain(prepare(ties), 0, at="2026-01-01")
->>> e.tier, e.shares["floor"]
-('cold', 1.0)
+>>> e.tier, e.contributions["silence"]
+('cold', 0.0)
 """
 
 from __future__ import annotations
 
 import html
-import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +29,7 @@ import pandas as pd
 
 from netgraph._time import datetimes_from_days, span_word
 from netgraph.data.schema import CHANNELS
+from netgraph.scoring.features import DESCRIPTIONS
 from netgraph.scoring.kernel import (
     as_of,
     evaluate,
@@ -40,12 +43,10 @@ from netgraph.scoring.prepare import Prepared, tie_row
 
 __all__ = ["StrengthExplanation", "explain"]
 
-_COMPONENTS = ("interaction", "tenure", "age", "override", "floor")
-
 
 @dataclass(frozen=True)
 class StrengthExplanation:
-    """Why a tie has its strength: evidence and each component's share.
+    """Why a tie has its strength: what it means, each feature and its contribution.
 
     Attributes
     ----------
@@ -53,15 +54,19 @@ class StrengthExplanation:
         The two people (names when given to :func:`explain`, else ids).
     at : pandas.Timestamp
     strength : float
+        The probability of two-way contact within ``horizon_days`` after *at*.
     tier : str
+    horizon_days : float
+    floor : float
+        The strength of a tie with no evidence at all.
     components : dict of str to float
-        interaction, tenure, age, override, floor (each in ``[0, 1)``).
-    shares : dict of str to float
-        Each component's share of the strength (sums to 1): its ``-log(1 - value)``
-        over the total.
+        Each feature's value (see :class:`~netgraph.scoring.StrengthModel`).
+    contributions : dict of str to float
+        Each feature's contribution in log-odds relative to no evidence (>= 0; they add up
+        with ``logit(floor)`` to the model's log-odds).
     evidence : dict of str to object
-        Counts per channel, n_out/n_in, reciprocity, last contact, usual gap, silence,
-        cooling, since, shared stints, override.
+        Counts per channel, n_out/n_in, last contact, usual gap, silence, cooling, since,
+        shared stints, override.
     """
 
     a: str
@@ -69,57 +74,54 @@ class StrengthExplanation:
     at: pd.Timestamp
     strength: float
     tier: str
+    horizon_days: float
+    floor: float
     components: dict[str, float]
-    shares: dict[str, float]
+    contributions: dict[str, float]
     evidence: dict[str, Any]
 
     def lines(self) -> list[str]:
         """The explanation as lines of text (what ``str()`` joins)."""
         ev = self.evidence
+        h = span_word(self.horizon_days)
         out = [f"{self.a} <-> {self.b}: strength {self.strength:.2f} ({self.tier}) "
-               f"on {self.at:%Y-%m-%d}"]
-
-        def comp(name: str, label: str, detail: str) -> str:
-            v, sh = self.components[name], self.shares[name]
-            return f"  {label:<12} {v:5.2f}  ({sh:4.0%} of the strength)  {detail}"
-
+               f"on {self.at:%Y-%m-%d}",
+               f"  = the chance of two-way contact within {h} (a meeting or call, contact "
+               "from both sides, or contact of unknown direction)",
+               f"  no evidence        {self.floor:5.2f}  (any tie starts here)"]
         counts = ", ".join(f"{n} {c}{'s' if n != 1 else ''}"
                            for c, n in ev["counts"].items() if n)
-        if counts:
-            recip = ev["reciprocity"]
-            two = ("no directed contact" if not np.isfinite(recip)
-                   else f"two-way balance {recip:.2f} ({ev['n_out']} from {self.a}, "
-                        f"{ev['n_in']} from {self.b})")
-            last = ev["last_contact"]
-            detail = (f"{counts}; last {last:%Y-%m-%d} ({span_word(ev['silence_days'])} ago); "
-                      f"{two}")
-        else:
-            detail = "no contact on record"
-        out.append(comp("interaction", "contacts", detail))
-        if ev["stints"]:
-            st = "; ".join(f"{d['company_id']}: {span_word(d['days'])} together"
-                           + ("" if d["ongoing"] else f", ended {d['end']:%Y-%m}")
-                           for d in ev["stints"])
-        else:
-            st = "no shared employer on record"
-        out.append(comp("tenure", "shared job", st))
-        since = ev["since"]
-        age_txt = (f"connected since {since:%Y-%m-%d}" if since is not pd.NaT
-                   else "connection date unknown")
-        out.append(comp("age", "tie age", age_txt))
+        last = ev["last_contact"]
+        detail = {
+            "silence": (f"last {last:%Y-%m-%d} ({span_word(ev['silence_days'])} ago)"
+                        if counts else "no contact on record"),
+            "volume": counts or "none",
+            "reciprocity": (f"{ev['n_out']} from {self.a}, {ev['n_in']} from {self.b}, "
+                            f"{ev['n_both']} of unknown direction"),
+            "channels": ", ".join(c for c, n in ev["counts"].items() if n) or "none",
+            "years_known": (f"since {ev['known_from']:%Y-%m-%d}" if ev["known_from"]
+                            is not pd.NaT else "unknown"),
+            "shared_employer": ("; ".join(
+                f"{d['company_id']}: {span_word(d['days'])} together"
+                + ("" if d["ongoing"] else f", ended {d['end']:%Y-%m}")
+                for d in ev["stints"]) or "no shared employer on record"),
+        }
+        for name, c in self.contributions.items():
+            base = "activity" if name.startswith("activity_") else name
+            label = (f"activity ({span_word(ev['recent_days'][int(name.split('_')[1])])})"
+                     if base == "activity" else name.replace("_", " "))
+            out.append(f"  {label:<18} {c:+5.2f}  {DESCRIPTIONS[base].format(tau='time')}"
+                       + (f": {detail[base]}" if base in detail else ""))
         if ev["override"] is not None:
-            lvl, when = ev["override"]
-            otxt = f"set by hand to {lvl:.2f} on {when:%Y-%m-%d}, decaying since"
-        else:
-            otxt = "none"
-        out.append(comp("override", "override", otxt))
-        out.append(comp("floor", "floor", "any existing tie"))
+            lvl, when, pull = ev["override"]
+            out.append(f"  set by hand to {lvl:.2f} on {when:%Y-%m-%d}; "
+                       f"{pull:.0%} of that judgment still holds")
         gap = ev["usual_gap_days"]
         if np.isfinite(gap):
-            rhythm = (f"  rhythm: usual gap {span_word(gap)}, silent {span_word(ev['silence_days'])}"
-                      + (f" - cooling (more than {ev['cooling_multiple']:g}x the usual gap)"
-                         if ev["cooling"] else " - not cooling"))
-            out.append(rhythm)
+            out.append(f"  rhythm: usual gap {span_word(gap)}, silent "
+                       f"{span_word(ev['silence_days'])}"
+                       + (" - cooling (more than 8x the usual gap)" if ev["cooling"]
+                          else ""))
         return out
 
     def __str__(self) -> str:
@@ -136,7 +138,7 @@ class StrengthExplanation:
 def explain(prep: Prepared, pair: int | tuple[str | int, str | int], at: Any = None,
             model: StrengthModel | None = None, names: tuple[str, str] | None = None
             ) -> StrengthExplanation:
-    """Explain one tie's strength at *at*: evidence and each component's share.
+    """Explain one tie's strength at *at*: its meaning, features and contributions.
 
     Parameters
     ----------
@@ -165,26 +167,23 @@ def explain(prep: Prepared, pair: int | tuple[str | int, str | int], at: Any = N
     ...     "other_id": ["in:a"] * 2, "timestamp": ["2026-01-01", "2026-02-01"],
     ...     "channel": ["call", "meeting"], "direction": ["in", ""]}), "interactions", ids)
     >>> e = explain(prepare(ties, inter), 0, at="2026-02-15", names=("Ada", "Bob"))
-    >>> print(e)  # doctest: +NORMALIZE_WHITESPACE
-    Ada <-> Bob: strength 0.45 (developing) on 2026-02-15
-      contacts      0.42  ( 89% of the strength)  1 meeting, 1 call; last 2026-02-01 (2 weeks ago); two-way balance 0.00 (0 from Ada, 1 from Bob)
-      shared job    0.00  (  0% of the strength)  no shared employer on record
-      tie age       0.04  (  7% of the strength)  connected since 2020-01-01
-      override      0.00  (  0% of the strength)  none
-      floor         0.02  (  3% of the strength)  any existing tie
-      rhythm: usual gap 4 weeks, silent 2 weeks - not cooling
+    >>> print(e.lines()[0])
+    Ada <-> Bob: strength 0.82 (close) on 2026-02-15
+    >>> sorted(e.contributions, key=e.contributions.get)[-1]
+    'silence'
     """
     model = StrengthModel() if model is None else model
     row = tie_row(prep, pair)
     at_ts = as_of(at)
     _, T = times_index([at_ts])
-    st, _, _ = state_over_time(prep, model, row, T)
+    st = state_over_time(prep, model, row, T)
     comp = evaluate(st, model)
-    vals = {k: float(comp[k][0]) for k in ("interaction", "tenure", "age", "override")}
-    vals["floor"] = float(model.floor)
-    logs = {k: -math.log1p(-min(v, 1 - 1e-12)) for k, v in vals.items()}
-    total = sum(logs.values()) or 1.0
-    shares = {k: logs[k] / total for k in _COMPONENTS}
+    names_f = model.feature_names()
+    vals = {k: float(comp[k][0]) for k in names_f}
+    contrib = {}
+    for k in names_f:
+        base = model.never_silence if k == "silence" else 0.0
+        contrib[k] = float(model.coefficients[k] * (vals[k] - base)) + 0.0
     strength = float(comp["strength"][0])
     counts = {c: int(n) for c, n in zip(CHANNELS, st.n_ch[0], strict=True)}
     iv = resolve_overlaps(prep, model, np.array([row], "int64"))
@@ -198,23 +197,26 @@ def explain(prep: Prepared, pair: int | tuple[str | int, str | int], at: Any = N
                            "end": (datetimes_from_days(e)[0] if np.isfinite(e[0]) else pd.NaT)})
     o = None
     if np.isfinite(st.o_level[0]):
-        o = (float(st.o_level[0]), datetimes_from_days(st.o_time)[0])
+        o = (float(st.o_level[0]), datetimes_from_days(st.o_time)[0], float(comp["override"][0]))
+    since = st.since[0] if st.since[0] <= T[0] else np.nan
+    known = np.fmin(since, st.first[0])
     ida, idb = prep.person_ids[prep.a[row]], prep.person_ids[prep.b[row]]
     na, nb = names if names is not None else (ida, idb)
     evidence = {
         "counts": counts,
         "n_out": int(st.n_dir[0, 0]), "n_in": int(st.n_dir[0, 1]),
-        "reciprocity": float(comp["reciprocity"][0]),
+        "n_both": int(st.n_dir[0, 2]),
         "last_contact": datetimes_from_days(st.last)[0],
         "usual_gap_days": float(comp["usual_gap_days"][0]),
         "silence_days": float(comp["silence_days"][0]),
         "cooling": bool(comp["cooling"][0]),
-        "cooling_multiple": float(model.cooling_gap_multiple),
         "since": datetimes_from_days(st.since)[0],
+        "known_from": datetimes_from_days(np.array([known]))[0],
+        "recent_days": model.recent_days,
         "stints": stints,
         "override": o,
     }
     return StrengthExplanation(a=str(na), b=str(nb), at=at_ts, strength=strength,
-                               tier=str(model.tier([strength])[0]), components=vals,
-                               shares=shares, evidence=evidence)
-
+                               tier=str(model.tier([strength])[0]),
+                               horizon_days=float(model.horizon_days), floor=model.floor,
+                               components=vals, contributions=contrib, evidence=evidence)

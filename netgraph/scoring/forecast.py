@@ -19,73 +19,82 @@ Examples
 ...     "timestamp": ["2025-06-01", "2026-01-01"], "channel": ["meeting"] * 2}),
 ...     "interactions", ["in:a", "in:b"])
 >>> model, at = StrengthModel(), to_days("2026-01-15")
->>> st, ev = state_at(prepare(ties, inter), model, at, per_channel=True)
+>>> prep = prepare(ties, inter)
+>>> st = state_at(prep, model, at)
 >>> now = evaluate(st, model)["strength"]
->>> bool(peak_strength(model, st, ev, at)[0] > now[0])
+>>> bool(peak_strength(prep, model, st, None, at)[0] > now[0])
 True
 >>> next_tier, cold = drop_dates(st, model, now)
 >>> datetimes_from_days(cold).strftime("%Y-%m").tolist()
-['2026-08']
+['2027-05']
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from netgraph.scoring.kernel import Events, State, evaluate, event_weights, kind_tables
+from netgraph.data.schema import CHANNELS
+from netgraph.scoring.evidence import event_weight, gather_events, two_way_by_nature
+from netgraph.scoring.features import feature_table, probability
+from netgraph.scoring.kernel import State, evaluate
 from netgraph.scoring.model import StrengthModel
+from netgraph.scoring.prepare import Prepared, channel_of, direction_of
 
 __all__ = ["drop_dates", "peak_strength"]
 
 
-def peak_strength(model: StrengthModel, st: State, ev: Events, at: float) -> np.ndarray:
-    """Highest strength reached right after any past contact (other components as today).
+def peak_strength(prep: Prepared, model: StrengthModel, st: State,
+                  rows: np.ndarray | None, at: float) -> np.ndarray:
+    """Highest strength reached right after any past contact (tie data as today).
 
-    The decayed evidence right after each contact is a running sum, done per channel and
-    direction with ``logaddexp.accumulate``; ties are laid far apart in time so that the
-    sums restart per tie without a Python loop.
+    The evidence right after each contact is a running sum per tie (cumulative sums
+    restarted per tie; the decaying activity sums with ``logaddexp.accumulate``, ties laid
+    far apart in time so that the sums restart without a Python loop). Connection date
+    and shared tenure are as at *at*; hand-set overrides are left out.
     """
     n_rows = len(st.until)
-    t, row, kind = ev.t, ev.row, ev.kind
-    wtab, _ = kind_tables(model)
-    w = event_weights(model, ev.gap, kind, wtab)
+    t, row, kind, _ = gather_events(prep, rows)
     keep = t <= at
-    if np.isfinite(st.o_time).any():
-        keep &= ~(t <= st.o_time[row])
-    t, row, kind, w = t[keep], row[keep], kind[keep], w[keep]
+    t, row, kind = t[keep], row[keep], kind[keep]
     best = np.zeros(n_rows)
     if not len(t):
         return best
-    lam = model.decay_rates()
-    ch = kind >> 6
-    d = (kind >> 4) & 3
-    first = np.full(n_rows, np.inf)
-    np.minimum.at(first, row, t)
-    rel = t - first[row]
-    Ed = np.zeros((len(t), 3))
+    w = event_weight(model, kind)
+    ch = channel_of(kind)
+    d = direction_of(kind)
+    side = np.where((d == 2) | two_way_by_nature()[ch], 2, d)
+    start = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
+    seg = np.repeat(start, np.diff(np.r_[start, len(row)]))
+
+    def running(x: np.ndarray) -> np.ndarray:
+        c = np.cumsum(x)
+        return c - (c[seg] - x[seg])
+
+    ev: dict[str, np.ndarray] = {
+        "n_events": running(np.ones(len(t))), "first_day": t[seg], "last_day": t,
+        "volume": running(w)}
+    for j, name in enumerate(("w_a", "w_b", "w_both")):
+        ev[name] = running(np.where(side == j, w, 0.0))
+    nch = len(CHANNELS)
+    mask = np.zeros(len(t))
+    for c in np.unique(ch):
+        mask += (running((ch == c).astype("float64")) > 0) * float(2 ** int(c))
+    ev["channels_mask"] = mask
+    rel = t - t[seg]
     with np.errstate(divide="ignore"):
         logw = np.log(w)
-    for c in np.unique(ch):
-        # time in units of this channel's decay, per tie (its young-tie rate as of today)
-        u = lam[c] * st.lam_mult[row] * rel
+    for j, tau in enumerate(model.recent_days):
+        u = rel / float(tau)
         u += row * (float(u.max()) + 745.0)      # exp(-745) underflows: sums restart per tie
-        for dd in range(3):
-            m = (ch == c) & (d == dd)
-            if not m.any():
-                continue
-            acc = np.logaddexp.accumulate(np.where(m, logw + u, -np.inf))
-            with np.errstate(invalid="ignore"):
-                Ed[:, dd] += np.nan_to_num(np.exp(acc - u))
-    directed = Ed[:, 0] + Ed[:, 1]
-    w1 = float(model.one_way_weight)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        bal = np.where(directed > 0, 2.0 * np.minimum(Ed[:, 0], Ed[:, 1]) / directed, 0.0)
-    evidence = Ed[:, 2] + (w1 + (1 - w1) * bal) * directed
-    inter = -np.expm1(-evidence / model.evidence_scale)
-    np.maximum.at(best, row, inter)
-    comp = evaluate(st, model)
-    rest = (1.0 - best) * (1.0 - comp["age"]) * (1.0 - comp["tenure"]) * (1.0 - comp["override"])
-    return np.clip(model.floor + (1.0 - model.floor) * (1.0 - rest), model.floor, model.ceiling)
+        acc = np.logaddexp.accumulate(logw + u)
+        with np.errstate(invalid="ignore", over="ignore"):
+            ev[f"recent_{j}"] = np.nan_to_num(np.exp(acc - u))
+    del nch
+    feats = feature_table(ev, model, t, since=st.since[row], shared_days=st.ov_days[row],
+                          shared_end=st.ov_end[row])
+    p = probability(feats, model)
+    np.maximum.at(best, row, p)
+    return best
 
 
 _AHEAD = np.unique(np.r_[0.0, np.geomspace(1.0, 3650.0, 100)])  # days ahead, ~10 % steps

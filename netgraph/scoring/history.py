@@ -11,8 +11,8 @@ Examples
 >>> from netgraph.scoring.history import pair_strength
 >>> from netgraph.scoring.prepare import prepare
 >>> ties = schema.conform(pd.DataFrame({"a": ["in:a"], "b": ["in:b"]}), "ties")
->>> pair_strength(prepare(ties), 0, at="2026-01-01")
-0.02
+>>> round(pair_strength(prepare(ties), 0, at="2026-01-01"), 3)
+0.03
 """
 
 from __future__ import annotations
@@ -32,7 +32,13 @@ from netgraph.scoring.kernel import (
     times_index,
 )
 from netgraph.scoring.model import StrengthModel, tier_column
-from netgraph.scoring.prepare import Prepared, tie_row
+from netgraph.scoring.prepare import (
+    Prepared,
+    channel_of,
+    direction_of,
+    participants_of,
+    tie_row,
+)
 
 __all__ = ["pair_history", "pair_strength", "strength_history"]
 
@@ -55,9 +61,9 @@ def pair_history(prep: Prepared, pair: int | tuple[str | int, str | int], times:
     Returns
     -------
     pandas.DataFrame
-        Index: the times (UTC). Columns: strength, tier, interaction, reciprocity,
-        tenure, age, override, usual_gap_days, silence_days, cooling, last_contact,
-        n_contacts.
+        Index: the times (UTC). Columns: strength, tier, the model's features (silence,
+        activity_0, ..., shared_employer), override, usual_gap_days, silence_days,
+        cooling, last_contact, n_contacts.
 
     Examples
     --------
@@ -72,18 +78,18 @@ def pair_history(prep: Prepared, pair: int | tuple[str | int, str | int], times:
     >>> h = pair_history(prepare(ties, inter), ("in:a", "in:b"),
     ...                  ["2021-12-01", "2025-12-01", "2026-01-01", "2026-07-01"])
     >>> h.strength.round(3).tolist()
-    [0.02, 0.056, 0.427, 0.263]
+    [0.03, 0.03, 0.79, 0.312]
     """
     model = StrengthModel() if model is None else model
     row = tie_row(prep, pair)
     idx, T = times_index(times)
-    st, _, _ = state_over_time(prep, model, row, T)
+    st = state_over_time(prep, model, row, T)
     comp = evaluate(st, model)
     out = pd.DataFrame({
         "strength": comp["strength"],
         "tier": tier_column(model, comp["strength"]),
-        **{k: comp[k] for k in ("interaction", "reciprocity", "tenure", "age", "override",
-                                "usual_gap_days", "silence_days", "cooling")},
+        **{k: comp[k] for k in (*model.feature_names(), "override", "usual_gap_days",
+                                "silence_days", "cooling")},
         "last_contact": datetimes_from_days(st.last),
         "n_contacts": st.n_dir.sum(axis=1).astype("int64"),
     }, index=idx.rename("time"))
@@ -93,13 +99,12 @@ def pair_history(prep: Prepared, pair: int | tuple[str | int, str | int], times:
 def _pair_events(prep: Prepared, row: int) -> pd.DataFrame:
     lo, hi = prep.offsets[row], prep.offsets[row + 1]
     t, kind = prep.t[lo:hi], prep.kind[lo:hi]
-    d = (kind >> 4) & 3
+    d = direction_of(kind)
     return pd.DataFrame({
         "timestamp": datetimes_from_days(t),
-        "channel": pd.Categorical.from_codes((kind >> 6).astype("int64"),
-                                             categories=list(CHANNELS)),
+        "channel": pd.Categorical.from_codes(channel_of(kind), categories=list(CHANNELS)),
         "direction": np.array(["a->b", "b->a", ""], dtype=object)[d],
-        "participants": (kind & 15).astype("int64"),
+        "participants": participants_of(kind),
     })
 
 
@@ -114,11 +119,12 @@ def strength_history(prep: Prepared, pair: int | tuple[str | int, str | int], *,
     pair : int or (person, person)
         A tie row, or two person ids (or codes) in either order.
     start, end : timestamp-like, optional
-        Default: a day before the tie's first evidence (made, first contact, first
-        shared stint or override; a year before *end* if none) to now. *start* and *end*
-        are always the first and last points.
+        Default: the tie's first evidence (made, first contact, first shared stint or
+        override; a year before *end* if none) to now.
     freq : str, default "W"
-        A pandas frequency (``"D"``, ``"W"``, ``"MS"``, ...).
+        A pandas frequency (``"D"``, ``"W"``, ``"MS"``, ...): one point per period, on
+        the period boundaries from the one at or before *start* to the last one at or
+        before *end* (so never an extra point at *end*'s time of day).
     model : StrengthModel, optional
     times : sequence of timestamp-like, optional
         Exact times (overrides start/end/freq).
@@ -140,10 +146,10 @@ def strength_history(prep: Prepared, pair: int | tuple[str | int, str | int], *,
     >>> inter = schema.conform(pd.DataFrame({"person_id": ["in:b"], "other_id": ["in:a"],
     ...     "timestamp": ["2026-01-01"], "channel": ["call"]}), "interactions",
     ...     ["in:a", "in:b"])
-    >>> s = strength_history(prepare(ties, inter), 0, start="2025-12-01", end="2026-03-01",
+    >>> s = strength_history(prepare(ties, inter), 0, start="2025-12-01", end="2026-03-10",
     ...                      freq="MS")
-    >>> s.round(3).tolist()
-    [0.028, 0.316, 0.234, 0.179]
+    >>> s.index.strftime("%Y-%m-%d").tolist()
+    ['2025-12-01', '2026-01-01', '2026-02-01', '2026-03-01']
     >>> list(s.attrs["interactions"].channel)
     ['call']
     """
@@ -165,16 +171,16 @@ def strength_history(prep: Prepared, pair: int | tuple[str | int, str | int], *,
                 cands.append(float(np.nanmin(iv["start"])))
             first = np.nanmin(cands) if np.isfinite(cands).any() else np.nan
             if np.isfinite(first) and first < end_ts.value / NS_PER_DAY:
-                start_ts = datetimes_from_days(np.array([first - 1.0]))[0]  # a day before
+                start_ts = datetimes_from_days(np.array([first]))[0]
             else:
                 start_ts = end_ts - pd.Timedelta(days=365)
         else:
             start_ts = as_of(start)
-        idx = pd.date_range(start_ts, end_ts, freq=freq)
-        if not len(idx) or idx[-1] != end_ts:
-            idx = idx.append(pd.DatetimeIndex([end_ts]))
-        if start_ts not in idx and start_ts < end_ts:
-            idx = pd.DatetimeIndex([start_ts]).append(idx)
+        off = pd.tseries.frequencies.to_offset(freq)
+        lo = off.rollback(start_ts.normalize()) if hasattr(off, "rollback") else start_ts
+        idx = pd.date_range(lo, end_ts, freq=freq)
+        if not len(idx):
+            idx = pd.DatetimeIndex([off.rollback(end_ts.normalize())]).tz_convert("UTC")
         times = idx
     hist = pair_history(prep, row, times, model)
     s = hist["strength"].rename("strength")
@@ -194,11 +200,11 @@ def pair_strength(prep: Prepared, pair: int | tuple[str | int, str | int], at: A
     >>> from netgraph.data import schema
     >>> from netgraph.scoring import prepare, pair_strength
     >>> ties = schema.conform(pd.DataFrame({"a": ["in:a"], "b": ["in:b"]}), "ties")
-    >>> pair_strength(prepare(ties), ("in:b", "in:a"), at="2026-01-01")
-    0.02
+    >>> round(pair_strength(prepare(ties), ("in:b", "in:a"), at="2026-01-01"), 3)
+    0.03
     """
     model = StrengthModel() if model is None else model
     row = tie_row(prep, pair)
     _, T = times_index([as_of(at)])
-    st, _, _ = state_over_time(prep, model, row, T)
+    st = state_over_time(prep, model, row, T)
     return float(evaluate(st, model)["strength"][0])

@@ -1,13 +1,13 @@
-"""The scoring kernel: per-tie aggregates (:class:`State`) and the formula (:func:`evaluate`).
+"""The scoring kernel: per-tie state (:class:`State`) and the strength (:func:`evaluate`).
 
-Two ways to aggregate a :class:`~netgraph.scoring.prepare.Prepared`'s evidence into a
-:class:`State`, with the same formulas: :func:`state_at` for every tie (or some tie rows)
-at one date, vectorised with ``numpy.bincount`` (no per-row Python), and
-:func:`state_over_time` for one tie at many dates (reading only that tie's slice of the
-arrays). :func:`evaluate` turns a state into the components and the strength, optionally
-some days ahead with no further contact (what :mod:`netgraph.scoring.forecast` searches).
-Shared tenure is resolved here too (:func:`resolve_overlaps`, :func:`overlap_at`), as it
-depends on the model.
+Two ways to gather a :class:`~netgraph.scoring.prepare.Prepared`'s evidence into a
+:class:`State`: :func:`state_at` for every tie (or some tie rows) at one date (the
+evidence stage :func:`~netgraph.scoring.evidence.tie_evidence`, vectorised with
+``numpy.bincount``), and :func:`state_over_time` for one tie at many dates (reading only
+that tie's slice of the arrays). :func:`evaluate` applies the formula stage
+(:mod:`netgraph.scoring.features`) and hand-set overrides, optionally some days ahead
+with no further contact (what :mod:`netgraph.scoring.forecast` searches). Shared tenure
+is resolved here too (:func:`resolve_overlaps`, :func:`overlap_at`).
 
 Examples
 --------
@@ -21,8 +21,8 @@ Examples
 ...     ["in:a", "in:b"])
 >>> prep, model = prepare(ties, inter), StrengthModel()
 >>> _, days = times_index(["2026-01-02"])
->>> many, _ = state_at(prep, model, float(days[0]))
->>> one, _, _ = state_over_time(prep, model, 0, days)
+>>> many = state_at(prep, model, float(days[0]))
+>>> one = state_over_time(prep, model, 0, days)
 >>> float(evaluate(many, model)["strength"][0]) == float(evaluate(one, model)["strength"][0])
 True
 """
@@ -30,6 +30,7 @@ True
 from __future__ import annotations
 
 import dataclasses
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,16 +39,21 @@ import pandas as pd
 
 from netgraph._time import NS_PER_DAY, as_utc
 from netgraph.data.schema import CHANNELS
+from netgraph.scoring.evidence import (
+    event_weight,
+    evidence_columns,
+    gather_events,
+    tie_evidence,
+    two_way_by_nature,
+)
+from netgraph.scoring.features import feature_table, linear_predictor, sigmoid
 from netgraph.scoring.model import StrengthModel
-from netgraph.scoring.prepare import Prepared
+from netgraph.scoring.prepare import Prepared, channel_of, direction_of
 
 __all__ = [
-    "Events",
     "State",
     "as_of",
     "evaluate",
-    "event_weights",
-    "kind_tables",
     "overlap_at",
     "resolve_overlaps",
     "state_at",
@@ -55,7 +61,16 @@ __all__ = [
     "times_index",
 ]
 
-_NCH = len(CHANNELS)
+#: Length assumed for a job stint whose start (or, when not current, end) is unknown.
+_UNKNOWN_STINT_DAYS = 180.0
+#: Gaps between contacts shorter than this continue one conversation (left out of the
+#: usual gap) and a tie is *cooling* once silent this many times its usual gap (a
+#: description for the ping list, Navarro et al. 2017; it does not change the strength).
+_SESSION_GAP_DAYS = 1.0
+_COOLING_MULTIPLE = 8.0
+_COOLING_MIN_GAPS = 2
+# each Prepared's usual-gap sums over all its contacts (what every later date reads)
+_GAPS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def as_of(when: Any) -> pd.Timestamp:
@@ -96,7 +111,7 @@ def resolve_overlaps(prep: Prepared, model: StrengthModel, rows: np.ndarray | No
         idx, local, _ = _gather(ov["offsets"], rows)
         sel = {k: v[idx] for k, v in ov.items() if k != "offsets"}
         sel["row"] = local
-    unk = float(model.tenure_unknown_days)
+    unk = _UNKNOWN_STINT_DAYS
 
     def stint(s: np.ndarray, e: np.ndarray, cur: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         e = np.where(cur & np.isnan(e), np.inf, e)
@@ -159,140 +174,78 @@ def overlap_at(iv: dict[str, np.ndarray], n_rows: int, at: np.ndarray, model: St
         emax[kr[first]] = np.maximum.reduceat(np.where(ke >= tk, np.inf, ke), first)
     if open_.any():
         ro = r[open_]
-        days[ro] = np.maximum(days[ro], float(model.tenure_unknown_days))
+        days[ro] = np.maximum(days[ro], _UNKNOWN_STINT_DAYS)
         emax[ro] = np.inf
     return days, np.where(np.isneginf(emax), np.nan, emax)
 
 
 @dataclass
 class State:
-    """Per-row aggregates as of ``until`` (rows are ties, or times for one tie).
+    """Per-row evidence as of ``until`` (rows are ties, or times for one tie).
 
-    Made by :func:`state_at` or :func:`state_over_time`; read by :func:`evaluate`. Every
-    field is an array with one row per tie (or per time), as commented below.
+    Made by :func:`state_at` or :func:`state_over_time`; read by :func:`evaluate`.
     """
 
     until: np.ndarray        # (R,) days: events up to here count
-    E: np.ndarray            # (R, channels or 1, 3) decayed evidence per channel, direction
-    n_ch: np.ndarray         # (R, channels) contacts per channel
-    n_dir: np.ndarray        # (R, 3) contacts per direction
-    n_gaps: np.ndarray       # (R,) gaps >= session gap
+    ev: dict[str, np.ndarray]  # the tie_evidence columns, (R,) each
+    n_ch: np.ndarray         # (R, len(CHANNELS)) contacts per channel
+    n_dir: np.ndarray        # (R, 3) contacts per direction (a->b, b->a, unknown)
+    n_gaps: np.ndarray       # (R,) gaps >= a day between contacts
     log_gaps: np.ndarray     # (R,) sum of log(gap days)
-    first: np.ndarray        # (R,) first contact (NaN none)
-    last: np.ndarray         # (R,) last contact (NaN none)
     since: np.ndarray        # (R,) tie made (NaN unknown)
     ov_days: np.ndarray      # (R,) shared-employer overlap days so far
     ov_end: np.ndarray       # (R,) overlap end (inf ongoing, NaN none)
     o_level: np.ndarray      # (R,) latest override level (NaN none)
     o_time: np.ndarray       # (R,) latest override time
-    lam_mult: np.ndarray     # (R,) decay-rate multiplier of a young relationship (>= 1)
 
     def take(self, idx: np.ndarray) -> State:
         """The rows *idx* (integer positions or a boolean mask) of every array."""
-        return State(**{f.name: getattr(self, f.name)[idx] for f in dataclasses.fields(self)})
+        kw: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            v = getattr(self, f.name)
+            kw[f.name] = {k: a[idx] for k, a in v.items()} if isinstance(v, dict) else v[idx]
+        return State(**kw)
+
+    @property
+    def last(self) -> np.ndarray:
+        """Last contact (days; NaN none)."""
+        return self.ev["last_day"]
+
+    @property
+    def first(self) -> np.ndarray:
+        """First contact (days; NaN none)."""
+        return self.ev["first_day"]
+
+
+def features_of(st: State, model: StrengthModel, ahead: float | np.ndarray = 0.0
+                ) -> dict[str, np.ndarray]:
+    """The model's features for a state (see :func:`~netgraph.scoring.features.feature_table`)."""
+    return feature_table(st.ev, model, st.until, since=st.since, shared_days=st.ov_days,
+                         shared_end=st.ov_end, ahead=ahead)
 
 
 def evaluate(st: State, model: StrengthModel, ahead: float | np.ndarray = 0.0
              ) -> dict[str, np.ndarray]:
-    """Components and strength at ``until + ahead`` assuming no contact after ``until``."""
-    at = st.until + ahead
-    E = st.E
-    if np.any(ahead != 0):
-        lam = model.decay_rates()
-        E = E * np.exp(-np.multiply.outer(np.asarray(ahead, "float64") * st.lam_mult,
-                                          lam))[:, :, None]
-    Ed = E.sum(axis=1)                      # (R, 3)
-    e_ab, e_ba, e_u = Ed[:, 0], Ed[:, 1], Ed[:, 2]
-    directed = e_ab + e_ba
-    with np.errstate(invalid="ignore", divide="ignore"):
-        balance = np.where(directed > 0, 2.0 * np.minimum(e_ab, e_ba) / directed, np.nan)
-    w1 = float(model.one_way_weight)
-    mult = np.where(directed > 0, w1 + (1.0 - w1) * np.nan_to_num(balance), 1.0)
-    evidence = e_u + mult * directed
-    interaction = -np.expm1(-evidence / model.evidence_scale)
+    """Features and strength at ``until + ahead`` assuming no contact after ``until``.
 
+    Returns the features (by name), ``model_strength`` (the logistic value),
+    ``override`` (the pull of a hand-set strength, 0..1: the strength is ``override x
+    level + (1 - override) x model_strength``), ``strength``, ``silence_days``,
+    ``usual_gap_days`` and ``cooling`` (descriptive only).
+    """
+    at = st.until + ahead
+    feats = features_of(st, model, ahead)
+    p = sigmoid(linear_predictor(feats, model))
+    has_o = np.isfinite(st.o_level)
+    pull = np.where(has_o, np.exp2(-np.maximum(np.nan_to_num(at - st.o_time), 0.0)
+                                   / model.override_half_life_days), 0.0)
+    strength = pull * np.nan_to_num(st.o_level) + (1.0 - pull) * p
     silence = at - st.last
     with np.errstate(invalid="ignore", divide="ignore"):
         usual = np.where(st.n_gaps > 0, np.exp(st.log_gaps / np.maximum(st.n_gaps, 1)), np.nan)
-        cooling = ((st.n_gaps >= model.cooling_min_gaps)
-                   & (silence > model.cooling_gap_multiple * usual))
-    interaction = np.where(cooling, interaction * model.cooling_multiplier, interaction)
-
-    # age: a small floor growing with the time since the tie was made
-    tie_age = np.where(st.since <= at, at - st.since, 0.0)
-    age = model.age_weight * -np.expm1(-np.nan_to_num(tie_age) / model.age_scale_days)
-
-    ongoing = np.isinf(st.ov_end)
-    ov_days = st.ov_days + np.where(ongoing, ahead, 0.0)
-    after = np.where(ongoing | np.isnan(st.ov_end), 0.0, at - st.ov_end)
-    tenure = (model.tenure_weight * -np.expm1(-ov_days / model.tenure_scale_days)
-              * np.exp2(-np.maximum(after, 0.0) / model.tenure_half_life_days))
-    tenure = np.where(np.isnan(st.ov_end), 0.0, tenure)
-
-    has_o = np.isfinite(st.o_level)
-    override = np.where(has_o, np.nan_to_num(st.o_level)
-                        * np.exp2(-np.nan_to_num(at - st.o_time) / model.override_half_life_days),
-                        0.0)
-    age = np.where(has_o, 0.0, age)
-    tenure = np.where(has_o, 0.0, tenure)
-
-    rest = (1.0 - interaction) * (1.0 - age) * (1.0 - tenure) * (1.0 - override)
-    strength = np.clip(model.floor + (1.0 - model.floor) * (1.0 - rest), model.floor,
-                       model.ceiling)
-    return {"strength": strength, "interaction": interaction, "reciprocity": balance,
-            "evidence": evidence, "age": age, "tenure": tenure, "override": override,
-            "usual_gap_days": usual, "silence_days": silence, "cooling": cooling}
-
-
-def _lam_mult(model: StrengthModel, since: np.ndarray, first: np.ndarray, last: np.ndarray,
-              at: np.ndarray | float) -> np.ndarray:
-    """Decay-rate multiplier per row from the relationship's span (>= 1).
-
-    The span runs from ``min(since, first contact)`` (``since`` only once it has
-    happened) to the last contact.
-    """
-    start = np.fmin(np.where(since <= at, since, np.nan), first)
-    span = np.maximum(np.nan_to_num(last - start), 0.0)
-    f = float(model.new_tie_half_life_fraction)
-    return 1.0 / (f + (1.0 - f) * -np.expm1(-span / model.maturity_days))
-
-
-def event_weights(model: StrengthModel, gap: np.ndarray, kind: np.ndarray,
-                  wtab: np.ndarray) -> np.ndarray:
-    """Evidence per contact: channel weight x thread-size factor, less for a contact that
-    continues the pair's conversation (within ``session_gap_days`` of its previous one)."""
-    w = wtab[kind]
-    if model.session_repeat_weight < 1.0 and len(gap):
-        np.multiply(w, model.session_repeat_weight, out=w,
-                    where=gap < model.session_gap_days)   # NaN (first contact): False
-    return w
-
-
-def kind_tables(model: StrengthModel) -> tuple[np.ndarray, np.ndarray]:
-    """Evidence weight and decay rate per packed ``kind`` (0..1023, see ``Prepared.kind``)."""
-    kind = np.arange(1024)
-    ch = np.minimum(kind >> 6, _NCH - 1)
-    w = model.weights.array()[ch] * model.group_table()[kind & 15]
-    lam = model.decay_rates()[ch]
-    return w, lam
-
-
-@dataclass
-class Events:
-    """The scored rows' interactions, sorted by row then time (row is local)."""
-
-    t: np.ndarray
-    row: np.ndarray
-    kind: np.ndarray
-    gap: np.ndarray
-    off: np.ndarray
-
-
-def _rows_events(prep: Prepared, rows: np.ndarray | None) -> Events:
-    if rows is None:
-        return Events(prep.t, prep.row, prep.kind, prep.gap, prep.offsets)
-    idx, local, off = _gather(prep.offsets, rows)
-    return Events(prep.t[idx], local, prep.kind[idx], prep.gap[idx], off)
+        cooling = (st.n_gaps >= _COOLING_MIN_GAPS) & (silence > _COOLING_MULTIPLE * usual)
+    return {**feats, "model_strength": p, "override": pull, "strength": strength,
+            "silence_days": silence, "usual_gap_days": usual, "cooling": cooling}
 
 
 def _override_at(prep: Prepared, rows: np.ndarray | None, n_rows: int, at: float
@@ -319,129 +272,107 @@ def _override_at(prep: Prepared, rows: np.ndarray | None, n_rows: int, at: float
 
 
 def state_at(prep: Prepared, model: StrengthModel, at: float,
-             rows: np.ndarray | None = None, per_channel: bool = False
-             ) -> tuple[State, Events]:
-    """Aggregate every (or the given) tie's interactions up to *at* (vectorised).
-
-    ``per_channel`` keeps the decayed evidence per channel (needed to forecast, since
-    channels decay at different rates); otherwise only per direction (less memory).
-    """
-    ev = _rows_events(prep, rows)
-    t, row, kind, gap, off = ev.t, ev.row, ev.kind, ev.gap, ev.off
+             rows: np.ndarray | None = None) -> State:
+    """Every (or the given, sorted unique) tie's evidence up to *at* (vectorised)."""
     n_rows = prep.n_ties if rows is None else len(rows)
-    future = None
-    if at < (prep.t_max if rows is None else (t.max() if len(t) else -np.inf)):
-        future = t > at
-    o_level, o_time = _override_at(prep, rows, n_rows, at)
-    if future is None:
+    ev_frame = tie_evidence(prep, model, at, rows)
+    ev = {c: ev_frame[c].to_numpy() for c in ev_frame.columns}
+    t, row, kind, _ = gather_events(prep, rows)
+    gap = prep.gap if rows is None else prep.gap[_gather(prep.offsets, rows)[0]]
+    nch = len(CHANNELS)
+    ok = None
+    if at >= (prep.t_max if rows is None else (t.max() if len(t) else -np.inf)):
         n_ch = prep.n_channel if rows is None else prep.n_channel[rows]
         n_dir = prep.n_direction if rows is None else prep.n_direction[rows]
-        n = np.diff(off)
+        if rows is None and prep in _GAPS:
+            n_gaps, log_gaps = _GAPS[prep]
+        else:
+            ok = gap >= _SESSION_GAP_DAYS
     else:
-        now = ~future
-        n_ch = np.bincount(row * _NCH + (kind >> 6), weights=now,
-                           minlength=_NCH * n_rows).reshape(n_rows, _NCH).astype("int64")
-        n_dir = np.bincount(row * 3 + ((kind >> 4) & 3), weights=now,
+        now = t <= at
+        n_ch = np.bincount(row * nch + channel_of(kind), weights=now,
+                           minlength=nch * n_rows).reshape(n_rows, nch).astype("int64")
+        n_dir = np.bincount(row * 3 + direction_of(kind), weights=now,
                             minlength=3 * n_rows).reshape(n_rows, 3).astype("int64")
-        n = n_dir.sum(axis=1)
-    has = n > 0
-    first = np.full(n_rows, np.nan)
-    last = np.full(n_rows, np.nan)
-    first[has] = t[off[:-1][has]]
-    last[has] = t[off[:-1][has] + n[has] - 1]
+        ok = (gap >= _SESSION_GAP_DAYS) & now      # NaN (a tie's first contact): False
+    if ok is not None:
+        lg = np.where(ok, gap, 1.0)
+        np.log(lg, out=lg)
+        n_gaps = np.bincount(row, weights=ok, minlength=n_rows)
+        log_gaps = np.bincount(row, weights=lg, minlength=n_rows)
+        del lg
+        if rows is None and at >= prep.t_max:
+            _GAPS[prep] = (n_gaps, log_gaps)      # the same at any later date
+    o_level, o_time = _override_at(prep, rows, n_rows, at)
     since = prep.since if rows is None else prep.since[rows]
-    lam_mult = _lam_mult(model, since, first, last, at)
-
-    wtab, lamtab = kind_tables(model)
-    w = event_weights(model, gap, kind, wtab)
-    v = lamtab[kind]
-    v *= lam_mult[row]
-    v *= t - at                  # -lambda * (at - t)
-    with np.errstate(over="ignore"):  # events after `at` may overflow; zeroed below
-        np.exp(v, out=v)
-    v *= w
-    del w
-    if future is not None:
-        v[future] = 0.0
-    if np.isfinite(o_time).any():
-        v[t <= o_time[row]] = 0.0
-    if per_channel:
-        key = row * (4 * _NCH) + (kind >> 4)          # channel * 4 + direction
-        E = np.bincount(key, weights=v, minlength=4 * _NCH * n_rows).reshape(n_rows, _NCH, 4)
-    else:
-        key = row << 2
-        key |= (kind >> 4) & 3
-        E = np.bincount(key, weights=v, minlength=4 * n_rows).reshape(n_rows, 1, 4)
-    E = E[:, :, :3]
-    del key, v
-    # usual gap: geometric mean of gaps >= the session gap, between contacts up to at
-    ok = gap >= max(model.session_gap_days, 1e-9)   # NaN (a tie's first contact): False
-    if future is not None:
-        ok &= ~future
-    lg = np.where(ok, gap, 1.0)
-    np.log(lg, out=lg)
-    n_gaps = np.bincount(row, weights=ok, minlength=n_rows)
-    log_gaps = np.bincount(row, weights=lg, minlength=n_rows)
-    del lg, ok
     iv = resolve_overlaps(prep, model, rows)
     ov_days, ov_end = overlap_at(iv, n_rows, np.full(n_rows, at), model)
-    st = State(until=np.full(n_rows, at), E=E, n_ch=n_ch, n_dir=n_dir, n_gaps=n_gaps,
-                log_gaps=log_gaps, first=first, last=last, since=since, ov_days=ov_days,
-                ov_end=ov_end, o_level=o_level, o_time=o_time, lam_mult=lam_mult)
-    return st, ev
+    return State(until=np.full(n_rows, float(at)), ev=ev, n_ch=n_ch, n_dir=n_dir,
+                 n_gaps=n_gaps, log_gaps=log_gaps, since=since, ov_days=ov_days,
+                 ov_end=ov_end, o_level=o_level, o_time=o_time)
 
 
 def state_over_time(prep: Prepared, model: StrengthModel, row: int, T: np.ndarray
-                    ) -> tuple[State, np.ndarray, np.ndarray]:
-    """The same aggregates as :func:`state_at`, for one tie at many times (vectorised)."""
+                    ) -> State:
+    """The same evidence as :func:`state_at`, for one tie at many times (vectorised)."""
+    T = np.asarray(T, dtype="float64")
     m = len(T)
     lo, hi = prep.offsets[row], prep.offsets[row + 1]
     t, kind, gap = prep.t[lo:hi], prep.kind[lo:hi], prep.gap[lo:hi]
     n = len(t)
-    wtab, lamtab = kind_tables(model)
-    w = event_weights(model, gap, kind, wtab)
-    lam = lamtab[kind]
-    # overrides in force at each time
+    nch = len(CHANNELS)
+    w = event_weight(model, kind)
+    ch = channel_of(kind)
+    d = direction_of(kind)
+    side = np.where((d == 2) | two_way_by_nature()[ch], 2, d)
+    k = np.searchsorted(t, T, side="right")          # events up to each time
+    km1 = np.maximum(k - 1, 0)
+    has = k > 0
+    cols = evidence_columns(model)
+    ev = {c: np.zeros(m) for c in cols}
+    ev["n_events"] = k.astype("float64")
+    ev["first_day"] = np.where(has, t[0] if n else np.nan, np.nan)
+    ev["last_day"] = np.where(has, t[km1] if n else np.nan, np.nan)
+
+    def cum(x: np.ndarray) -> np.ndarray:
+        c = np.zeros(n + 1)
+        np.cumsum(x, out=c[1:])
+        return c[k]
+
+    ev["volume"] = cum(w)
+    for j, name in enumerate(("w_a", "w_b", "w_both")):
+        ev[name] = cum(np.where(side == j, w, 0.0))
+    onehot = np.zeros((n + 1, nch))
+    if n:
+        onehot[np.arange(1, n + 1), ch] = 1.0
+    cc = np.cumsum(onehot, axis=0)
+    C = cc[k]                                        # (m, nch) contacts per channel
+    ev["channels_mask"] = (C > 0) @ (2.0 ** np.arange(nch))
+    step = max(1, 2_000_000 // max(n, 1))
+    for j, tau in enumerate(model.recent_days):
+        r = np.zeros(m)
+        for s0 in range(0, m if n else 0, step):    # chunks bound the times x events matrix
+            dt = t[None, :] - T[s0:s0 + step, None]
+            M = np.exp(np.minimum(dt, 0.0) / float(tau))
+            M[dt > 0] = 0.0
+            r[s0:s0 + step] = M @ w
+        ev[f"recent_{j}"] = r
+    dcount = np.zeros((n + 1, 3))
+    if n:
+        dcount[np.arange(1, n + 1), d] = 1.0
+    n_dir = np.cumsum(dcount, axis=0)[k]
+    ok = gap >= _SESSION_GAP_DAYS
+    g_n = np.r_[0.0, np.cumsum(ok)]
+    g_l = np.r_[0.0, np.cumsum(np.log(np.where(ok, gap, 1.0)))]
     o = prep.override_arrays
     olo, ohi = o["offsets"][row], o["offsets"][row + 1]
     o_level = np.full(m, np.nan)
     o_time = np.full(m, np.nan)
     if ohi > olo:
         j = np.searchsorted(o["time"][olo:ohi], T, side="right") - 1
-        ok = j >= 0
-        o_level[ok] = o["strength"][olo:ohi][j[ok]]
-        o_time[ok] = o["time"][olo:ohi][j[ok]]
-    chd = (kind >> 4).astype("int64")
-    onehot = np.zeros((n, 4 * _NCH))
-    onehot[np.arange(n), chd] = 1.0
-    k = np.searchsorted(t, T, side="right")          # events up to each time
-    km1 = np.maximum(k - 1, 0)
-    has = k > 0
-    first = np.where(has, t[0] if n else np.nan, np.nan)
-    last = np.where(has, t[km1] if n else np.nan, np.nan)
-    lam_mult = _lam_mult(model, np.full(m, prep.since[row]), first, last, T)
-    E = np.zeros((m, 4 * _NCH))
-    step = max(1, 2_000_000 // max(n, 1))
-    for s0 in range(0, m if n else 0, step):   # chunks bound the times x events matrix
-        Tc = T[s0:s0 + step]
-        dt = Tc[:, None] - t[None, :]
-        live = dt >= 0
-        live &= ~(t[None, :] <= o_time[s0:s0 + step, None])
-        M = lam[None, :] * lam_mult[s0:s0 + step, None]
-        M *= -np.maximum(dt, 0.0)
-        np.exp(M, out=M)
-        M *= w[None, :]
-        M[~live] = 0.0
-        E[s0:s0 + step] = M @ onehot
-    E = E.reshape(m, _NCH, 4)[:, :, :3]
-    cc = np.zeros((n + 1, 4 * _NCH))
-    np.cumsum(onehot, axis=0, out=cc[1:])
-    C = cc[k].reshape(m, _NCH, 4)[:, :, :3]
-    ok = gap >= max(model.session_gap_days, 1e-9)
-    g_n = np.cumsum(ok)
-    g_l = np.cumsum(np.log(np.where(ok, gap, 1.0)))
-    n_gaps = np.where(has, g_n[km1], 0.0) if n else np.zeros(m)
-    log_gaps = np.where(has, g_l[km1], 0.0) if n else np.zeros(m)
+        okj = j >= 0
+        o_level[okj] = o["strength"][olo:ohi][j[okj]]
+        o_time[okj] = o["time"][olo:ohi][j[okj]]
     iv = resolve_overlaps(prep, model, np.array([row], "int64"))
     n_iv = len(iv["row"])
     if n_iv:
@@ -449,8 +380,6 @@ def state_over_time(prep: Prepared, model: StrengthModel, row: int, T: np.ndarra
         ov_days, ov_end = overlap_at(tiled, m, T, model, row_of=np.repeat(np.arange(m), n_iv))
     else:
         ov_days, ov_end = np.zeros(m), np.full(m, np.nan)
-    st = State(until=T.astype("float64"), E=E, n_ch=C.sum(axis=2), n_dir=C.sum(axis=1),
-                n_gaps=n_gaps, log_gaps=log_gaps, first=first, last=last,
-                since=np.full(m, prep.since[row]), ov_days=ov_days, ov_end=ov_end,
-                o_level=o_level, o_time=o_time, lam_mult=lam_mult)
-    return st, t, kind
+    return State(until=T, ev=ev, n_ch=C.astype("int64"), n_dir=n_dir.astype("int64"),
+                 n_gaps=g_n[k], log_gaps=g_l[k], since=np.full(m, prep.since[row]),
+                 ov_days=ov_days, ov_end=ov_end, o_level=o_level, o_time=o_time)

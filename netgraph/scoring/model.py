@@ -1,10 +1,10 @@
 """The strength model's parameters: :class:`StrengthModel`, its channel values and tiers.
 
 Everything here is model-only (no tables): the parameters with their defaults and allowed
-ranges (checked by :func:`netgraph._params.check_ranges`), the tier rule and the per-channel
-tables the scoring kernel reads (:meth:`StrengthModel.group_table`,
-:meth:`StrengthModel.decay_rates`). How the parameters combine into a strength is described
-in :mod:`netgraph.scoring`.
+ranges (checked by :func:`netgraph._params.check_ranges`), the coefficients of the
+logistic formula (:data:`FEATURES`), the tier rule and the per-channel weights. How the
+features are computed from a tie's evidence is in :mod:`netgraph.scoring.features`; how
+the coefficients are learnt from a network's own history is in :mod:`netgraph.scoring.fit`.
 
 Examples
 --------
@@ -30,40 +30,46 @@ from netgraph._params import Range, check_ranges
 from netgraph.data.schema import CHANNELS
 from netgraph.errors import InputError
 
-__all__ = ["TIERS", "ChannelValues", "StrengthModel", "tier_column"]
+__all__ = ["FEATURES", "MODEL_FORMAT", "TIERS", "ChannelValues", "Coefficients", "StrengthModel",
+           "tier_column"]
+
+#: Version of the stored model parameters (the workspace keeps it beside them; a stored
+#: model of another format falls back to the defaults with a warning). 1: the
+#: decay-and-noisy-OR model before issue 9; 2: the logistic model.
+MODEL_FORMAT = 2
 
 #: Tier names, warmest first (see :meth:`StrengthModel.tier`).
 TIERS: tuple[str, ...] = ("close", "developing", "secondary", "cold")
 
-_LN2 = math.log(2.0)
+#: The model's features, in order (``activity`` is one feature per decay scale in
+#: ``StrengthModel.recent_days``: ``activity_0``, ``activity_1``, ...; see
+#: :mod:`netgraph.scoring.features`).
+FEATURES: tuple[str, ...] = ("silence", "activity", "volume", "reciprocity", "channels",
+                             "years_known", "shared_employer")
 
-_DEFAULT_WEIGHTS = {"meeting": 1.0, "call": 0.7, "message": 0.4, "email": 0.3,
-                    "linkedin": 0.1, "other": 0.1,
-                    # a written recommendation: someone vouches for your work, like a meeting
-                    "recommendation": 1.0,
-                    # a skill endorsement: one click, weak evidence
-                    "endorsement": 0.1,
-                    # a connection request: a deliberate reach-out, often with a note
-                    "invitation": 0.25}
-_DEFAULT_HALF_LIVES = {"meeting": 180.0, "call": 120.0, "message": 90.0, "email": 90.0,
-                       "linkedin": 60.0, "other": 60.0,
-                       # working together is remembered long
-                       "recommendation": 365.0,
-                       "endorsement": 60.0,
-                       "invitation": 90.0}
+# Defaults for channels that may not be in CHANNELS yet are ignored (see ChannelValues).
+_DEFAULT_WEIGHTS = {"meeting": 1.0, "call": 0.8, "message": 0.4, "email": 0.3,
+                    "linkedin": 0.1, "other": 0.1, "recommendation": 0.5,
+                    "endorsement": 0.1, "invitation": 0.1}
+
+# Priors (see StrengthModel's docstring for how they were chosen).
+_DEFAULT_INTERCEPT = -0.16
+_DEFAULT_COEFFICIENTS = {"silence": -1.5, "activity_0": 0.5, "activity_1": 0.3,
+                         "volume": 0.15, "reciprocity": 0.35, "channels": 0.1,
+                         "years_known": 0.3, "shared_employer": 1.5}
 
 
 class ChannelValues(dict):
     """A read-only ``channel -> float`` dict over :data:`~netgraph.data.schema.CHANNELS`.
 
-    A ``dict`` (so :func:`dataclasses.asdict` and ``json`` handle it) that refuses
+    Names not in ``CHANNELS`` are ignored; a channel not given counts 0.1. A ``dict`` (so :func:`dataclasses.asdict` and ``json`` handle it) that refuses
     changes, keeping :class:`StrengthModel` immutable and hashable.
 
     Examples
     --------
     >>> from netgraph.scoring import ChannelValues
-    >>> from netgraph.data.schema import CHANNELS
-    >>> v = ChannelValues(dict.fromkeys(CHANNELS, 0.1) | {"meeting": 1.0, "call": 0.5})
+    >>> v = ChannelValues({"meeting": 1.0, "call": 0.5, "message": 0.4, "email": 0.3,
+    ...                    "linkedin": 0.1, "other": 0.1, "future channel": 0.2})
     >>> v["call"], list(v)[:2]
     (0.5, ['meeting', 'call'])
     >>> v["call"] = 1.0
@@ -76,7 +82,7 @@ class ChannelValues(dict):
 
     def __init__(self, values: Mapping[str, float] | Iterable[tuple[str, float]] = ()) -> None:
         given = dict(values)
-        super().__init__((c, float(given[c])) for c in CHANNELS)
+        super().__init__((c, float(given.get(c, 0.1))) for c in CHANNELS)
 
     def _readonly(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError("StrengthModel channel values are read-only; "
@@ -109,7 +115,7 @@ def _channel_values(name: str, given: Mapping[str, float] | None,
     if not isinstance(given, Mapping):
         raise InputError(f"StrengthModel.{name} must be a mapping of channel to number",
                          expected=f"a dict over the channels {', '.join(CHANNELS)}")
-    unknown = sorted(set(given) - set(CHANNELS))
+    unknown = sorted(set(given) - set(CHANNELS) - set(default))
     if unknown:
         raise InputError(f"StrengthModel.{name} has unknown channel(s) {unknown}",
                          expected=f"channels among {', '.join(CHANNELS)}")
@@ -122,28 +128,94 @@ def _channel_values(name: str, given: Mapping[str, float] | None,
     return ChannelValues(merged)
 
 
+class Coefficients(dict):
+    """A read-only ``feature -> coefficient`` dict (see :data:`FEATURES`).
+
+    Examples
+    --------
+    >>> from netgraph.scoring import StrengthModel
+    >>> c = StrengthModel().coefficients
+    >>> list(c)[:3]
+    ['silence', 'activity_0', 'activity_1']
+    >>> c["silence"] = 0.0
+    Traceback (most recent call last):
+    ...
+    TypeError: StrengthModel coefficients are read-only; use StrengthModel.with_(...)
+    """
+
+    __slots__ = ()
+
+    def _readonly(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("StrengthModel coefficients are read-only; "
+                        "use StrengthModel.with_(...)")
+
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _readonly
+    __ior__ = _readonly  # type: ignore[assignment]
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(self.items()))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Coefficients, (dict(self),))
+
+    def __copy__(self) -> Coefficients:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Coefficients:
+        return self
+
+
+def feature_names(n_recent: int) -> list[str]:
+    """The feature names for ``n_recent`` activity decay scales, in order.
+
+    Examples
+    --------
+    >>> from netgraph.scoring.model import feature_names
+    >>> feature_names(2)
+    ['silence', 'activity_0', 'activity_1', 'volume', 'reciprocity', 'channels', 'years_known', 'shared_employer']
+    """
+    return ["silence", *(f"activity_{k}" for k in range(n_recent)), *FEATURES[2:]]
+
+
+def _coefficients(given: Mapping[str, float] | None, n_recent: int) -> Coefficients:
+    names = feature_names(n_recent)
+    if given is not None and not isinstance(given, Mapping):
+        raise InputError("StrengthModel.coefficients must be a mapping of feature to number",
+                         expected=f"a dict over the features {', '.join(names)}")
+    given = dict(given or {})
+    unknown = sorted(set(given) - set(names))
+    if unknown:
+        raise InputError(f"StrengthModel.coefficients has unknown feature(s) {unknown}",
+                         expected=f"features among {', '.join(names)}")
+    out = {}
+    for n in names:
+        v = given.get(n, _DEFAULT_COEFFICIENTS.get(n, 0.3))
+        try:
+            v = float(v)
+        except (TypeError, ValueError):
+            raise InputError(f"StrengthModel.coefficients[{n!r}] must be a number, "
+                             f"got {v!r}") from None
+        if not math.isfinite(v) or abs(v) > 100:
+            raise InputError(f"StrengthModel.coefficients[{n!r}] must be a finite number "
+                             f"in [-100, 100], got {v!r}")
+        if n == "silence" and v > 0:
+            raise InputError(f"StrengthModel.coefficients['silence'] must be <= 0, got {v!r}",
+                             hint="more silence may never raise a strength")
+        if n != "silence" and v < 0:
+            raise InputError(f"StrengthModel.coefficients[{n!r}] must be >= 0, got {v!r}",
+                             hint="more evidence may never lower a strength")
+        out[n] = v
+    return Coefficients(out)
+
+
 # the interval each scalar parameter must lie in
 _RANGES = {
-    "new_tie_half_life_fraction": Range(0, 1),
-    "maturity_days": Range(0, 36500),
-    "evidence_scale": Range(0, 1000),
-    "one_way_weight": Range(0, 1, True),
     "group_exponent": Range(0, 5, True),
-    "max_participants": Range(3, 15, True, whole=True),
-    "floor": Range(0, 0.5, False, False),
-    "ceiling": Range(0.5, 1, False, False),
-    "age_weight": Range(0, 1, True, False),
-    "age_scale_days": Range(0, 36500),
-    "tenure_weight": Range(0, 1, True, False),
-    "tenure_scale_days": Range(0, 36500),
-    "tenure_half_life_days": Range(0, 36500),
-    "tenure_unknown_days": Range(0, 36500, True),
+    "horizon_days": Range(0, 36500),
+    "never_days": Range(0, 36500),
+    "employer_memory_years": Range(0, 100),
+    "intercept": Range(-50, 50, True),
     "override_half_life_days": Range(0, 36500),
-    "cooling_gap_multiple": Range(1, 1000, True),
-    "cooling_multiplier": Range(0, 1, True),
-    "cooling_min_gaps": Range(1, 1000, True, whole=True),
-    "session_gap_days": Range(0, 365, True),
-    "session_repeat_weight": Range(0, 1, True),
     "close_threshold": Range(0, 1, False, False),
     "developing_threshold": Range(0, 1, False, False),
     "secondary_threshold": Range(0, 1, False, False),
@@ -155,154 +227,135 @@ _RANGES = {
 
 @dataclass(frozen=True)
 class StrengthModel:
-    """Parameters of the relationship-strength model (immutable; every one has a default).
+    """The relationship-strength model: what a strength means and its parameters.
 
-    Change parameters with :meth:`with_` (or :func:`dataclasses.replace`); a partial
-    ``weights`` or ``half_lives`` dict is merged with the defaults. Invalid values raise
-    :class:`~netgraph.InputError` naming the parameter and its allowed range.
+    **What a strength means.** The strength of a tie at a date ``at`` is the probability
+    that the two people are in *two-way contact* within the horizon (``horizon_days``,
+    default 90 days) after ``at``, given everything known up to ``at``. Two-way contact
+    is a meeting or a call, contacts initiated from both sides, or any contact whose
+    direction is unknown. It is a logistic model::
+
+        strength = 1 / (1 + exp(-(intercept + sum of coefficient x feature)))
+
+    over named features of the tie's evidence up to ``at`` (see
+    :mod:`netgraph.scoring.features`; ``explain_strength`` shows each one):
+
+    ``silence`` (coefficient <= 0, *recency*)
+        ``log1p(min(days since the last contact, never_days) / horizon)``; a tie with no
+        contact has the "never" value ``log1p(never_days / horizon)``.
+    ``activity_k`` (>= 0, *recently active*)
+        ``log1p(sum of w x exp(-age / recent_days[k]))`` for each decay scale.
+    ``volume`` (>= 0, *historically deep*)
+        ``log1p(sum of w)`` over all contacts; it never decays.
+    ``reciprocity`` (>= 0)
+        ``log1p(min(w_a, w_b) + w_both)``: contact from both sides, or two-way by nature.
+    ``channels`` (>= 0)
+        number of distinct channels used.
+    ``years_known`` (>= 0)
+        ``log1p(years from min(connected on, first contact) to the last contact)``
+        (to the last contact, not to ``at``: silence never raises it).
+    ``shared_employer`` (>= 0)
+        ``log1p(years of overlap at the same employer) x exp(-years since the shared
+        stint ended / employer_memory_years)``.
+
+    Each contact weighs ``w = weights[channel] x (max(p, 2) - 1) ** -group_exponent`` for
+    ``p`` participants. The sign constraints make two promises true for any
+    coefficients: adding a contact never lowers a strength at that date, and more
+    silence never raises it. A tie with no evidence at all has strength :attr:`floor`
+    (0.03 with the defaults).
+
+    The defaults are *priors*; :meth:`fit` (and ``Network.fit_strength``) learns the
+    intercept and coefficients from a network's own history. A strength set by hand
+    (the ``overrides`` table) is the user's judgment at its date: the strength equals it
+    then and returns to the model's value with ``override_half_life_days``.
 
     Parameters
     ----------
-    weights : dict of str to float, default meeting 1.0, call 0.7, message 0.4, email 0.3, linkedin 0.1, other 0.1, recommendation 1.0, endorsement 0.1, invitation 0.25
-        Evidence one contact adds, relative to a one-to-one meeting, per channel; range
-        ``[0, 1]``. The order meeting > call > message > e-mail > LinkedIn is the
-        "depth of channel" that the strength scores of Affinity, Village and Nudge use
-        (field notes); ``other`` (an unknown channel) counts little. A LinkedIn
-        ``recommendation`` (written or received) is evidence of a working relationship
-        and counts like a meeting; an ``endorsement`` is one click and counts little; an
-        ``invitation`` (a connection request, often with a note) is a deliberate
-        reach-out, between an e-mail and a LinkedIn interaction.
-    half_lives : dict of str to float, default meeting 180, call 120, message 90, email 90, linkedin 60, other 60, recommendation 365, endorsement 60, invitation 90
-        Days after which a contact's evidence has halved, per channel; range
-        ``(0, 36500]``. The tie-decay model ``exp(-ln 2 x t / half_life)``; deeper
-        contacts are remembered longer, and with these values a single contact fades
-        within about a year (Burt: most bridges decay within a year). Checked on real
-        data by ``benchmarks/eval_strength.py``.
-    new_tie_half_life_fraction : float, default 0.02
-        The half-lives above are for a mature relationship; a new one's contacts fade
-        faster ("long relationships weaken slowly; new ones that stop weaken fast",
-        field notes). The effective half-life is ``half_life x (f + (1 - f)(1 -
-        exp(-span / maturity_days)))`` where *span* runs from when the two met
-        (``min(since, first contact)``) to their last contact, as of the evaluation date,
-        and *f* is this fraction; range ``(0, 1]`` (1 turns the adaptation off). So with
-        no connection date a single meeting fades with a half-life of about 4 days, and
-        a relationship of a year (or a connection a year old) with about 115 days.
-        Chosen on the "tune" half of the CollegeMsg pairs in
-        ``benchmarks/eval_strength.py`` (0.02 did best of 0.01 / 0.02 / 0.03 / 0.05 / 0.1
-        there; with 1, i.e. no adaptation, the model loses to recency) and checked on the
-        held-out half.
-    maturity_days : float, default 365
-        Contact span that makes a relationship ``1 - 1/e`` mature (a year: Burt's
-        "most bridges decay within a year" is about ties that did not last that long);
-        range ``(0, 36500]``.
-    evidence_scale : float, default 2.0
-        Saturation: ``interaction = 1 - exp(-evidence / evidence_scale)``; range
-        ``(0, 1000]``. With 2.0, two recent meetings (or about five recent two-way
-        messages) make a close tie (0.6); many contacts never exceed 1.
-    one_way_weight : float, default 0.25
-        Share of one-way contact that counts, range ``[0, 1]``: the reciprocity multiplier
-        goes from this (all contact one way) to 1 (an even exchange). Affinity and
-        Village count two-way exchange; one-way contact "counts for little"; Raeder et
-        al. (2011) found reciprocity predicts whether a tie survives.
-    group_exponent : float, default 1.0
+    weights : dict of str to float, default meeting 1.0, call 0.8, message 0.4, email 0.3, recommendation 0.5, linkedin / endorsement / invitation / other 0.1
+        Evidence one contact adds relative to a one-to-one meeting, per channel; range
+        ``[0, 1]``: the "depth of channel" order meeting > call > message > e-mail >
+        LinkedIn of the strength scores of Affinity, Village and Nudge. A partial dict
+        is merged with the defaults; defaults for channels netgraph does not know are
+        ignored.
+    group_exponent : float, default 0.5
         A thread or meeting of ``p`` people counts ``(p - 1) ** -group_exponent`` of a
-        one-to-one contact; range ``[0, 5]``.
-    max_participants : int, default 5
-        Threads or meetings of this many people or more count nothing (4Degrees and
-        Connect The Dots ignore threads of five or more); range ``[3, 15]``.
-    floor : float, default 0.02
-        Strength of any existing tie with no other evidence (a LinkedIn connection never
-        contacted "reads as cold"); range ``(0, 0.5)``. Must be > 0 so that a tie always
-        has a finite path cost ``-log(strength)``.
-    ceiling : float, default 0.99
-        Highest strength (nobody acts with certainty); range ``(0.5, 1)``.
-    age_weight : float, default 0.05
-        Largest age component, range ``[0, 1)``: a tie's age gives a small floor (tie
-        age predicts whether a tie survives, Raeder et al. 2011), kept below the cold
-        threshold with the floor so that "a LinkedIn connection never e-mailed in years
-        reads as cold" (field notes).
-    age_scale_days : float, default 1095
-        Time since the tie was made (``since``) that gives ``1 - 1/e`` of
-        ``age_weight``; three years; range ``(0, 36500]``.
-    tenure_weight : float, default 0.3
-        Largest shared-employer component, range ``[0, 1)``: overlapping tenure at the
-        same employer is evidence of a tie, longer overlap stronger (The Swarm,
-        Village; field notes). It applies only to existing ties, never creating one.
-    tenure_scale_days : float, default 730
-        Overlap that gives ``1 - 1/e`` of ``tenure_weight`` (two years); range
-        ``(0, 36500]``.
-    tenure_half_life_days : float, default 730
-        Half-life of the tenure component after the overlap ends; range ``(0, 36500]``.
-    tenure_unknown_days : float, default 180
-        Length assumed for a stint whose start (or, when not current, end) is unknown;
-        range ``[0, 36500]``.
+        one-to-one contact; range ``[0, 5]``. With 0.5 a 4-person meeting counts 0.58 of
+        a one-to-one meeting (still more than a one-to-one call or message: a meeting
+        is a meeting) and a 40-person e-mail thread 0.16 of a one-to-one e-mail (the
+        attention a person gives each member of a group falls roughly with the square
+        root of its size, not with its size: 1 would make a 4-person meeting worth a
+        third of a 1:1 and leave group-heavy face-to-face data with no signal; 0 would
+        make a mailing list as deep as a letter).
+    horizon_days : float, default 90
+        The horizon of the meaning above (days); range ``(0, 36500]``. Features are
+        scaled by it; :meth:`with_horizon` changes it with ``recent_days``.
+    recent_days : tuple of float, default (30, 180)
+        Decay scales (days) of the activity features: a third of the horizon ("active
+        lately") and two horizons ("active this half-year").
+    never_days : float, default 730
+        Silence of a tie with no contact, and the cap on silence (two years: after two
+        years of silence a tie is as good as never contacted).
+    employer_memory_years : float, default 5
+        How fast shared tenure fades after the shared stint ends (years, e-folding).
+    intercept : float, default -0.16
+        The logistic intercept: with the silence coefficient it puts the strength of a
+        tie with no evidence (:attr:`floor`) at 0.03 (about one LinkedIn connection in
+        thirty, never contacted, is in two-way contact within three months).
+    coefficients : dict of str to float
+        One per feature (:meth:`feature_names`); defaults silence -1.5, activity_0 0.5,
+        activity_1 0.3, volume 0.15, reciprocity 0.35, channels 0.1, years_known 0.3,
+        shared_employer 1.5. ``silence`` must be <= 0, the others >= 0.
     override_half_life_days : float, default 180
-        Half-life of a strength set by hand ("decays like any other evidence": the
-        half-life of a meeting); range ``(0, 36500]``.
-    cooling_gap_multiple : float, default 8.0
-        A tie is *cooling* once its silence exceeds this many times its usual gap
-        between contacts (Navarro et al. 2017: a tie is likely dead after a silence of
-        about 8x its usual gap); range ``[1, 1000]``.
-    cooling_multiplier : float, default 0.5
-        Factor on the interaction component while cooling; range ``[0, 1]``.
-    cooling_min_gaps : int, default 2
-        Gaps needed before a tie has a "usual gap" and can be cooling; range
-        ``[1, 1000]``.
-    session_gap_days : float, default 1.0
-        Contacts closer than this to the pair's previous contact continue one
-        conversation: they count ``session_repeat_weight`` of a contact and their gaps
-        are left out of the usual gap; range ``[0, 365]``.
-    session_repeat_weight : float, default 0.1
-        Evidence of a contact that continues a conversation (fifty chat lines in an
-        evening are one conversation, not fifty meetings); range ``[0, 1]``. Chosen with
-        ``new_tie_half_life_fraction`` on the "tune" half of the CollegeMsg pairs (best of
-        1 / 0.3 / 0.1) and checked on the held-out half (``benchmarks/eval_strength.py``).
+        Half-life of a hand-set strength's pull; range ``(0, 36500]``.
     close_threshold, developing_threshold, secondary_threshold : float, default 0.6, 0.3, 0.1
-        Tier lower bounds (``close``, ``developing``, ``secondary``; below the last,
-        ``cold``); strictly decreasing within ``(floor, ceiling)``. Three warm layers
-        as in Dunbar's nested layers (about 5 / 15 / 50 / 150 people).
+        Tier lower bounds in probability: *close* = more likely than not (>= 0.6) to be
+        in two-way contact within the horizon; *developing* = a fair chance (>= 0.3, about
+        one horizon in three); *secondary* = some chance (>= 0.1); below it *cold* (the
+        level of a tie with no evidence and a few stale contacts). Strictly decreasing
+        in ``(0, 1)``.
     close_cadence_days, developing_cadence_days, secondary_cadence_days : float, default 14, 30, 120
         How often to ping a tie of that tier (days): Ferrazzi ("pinging") - developing
         relationships about monthly, secondary ones two or three times a year; close
         ones fortnightly. Range ``(0, 3650]``.
 
+    Notes
+    -----
+    How the priors were chosen: their shape follows the fit on the training cuts of one
+    public data set (CollegeMsg; ``benchmarks/eval_strength.py --choose-priors``):
+    recency and recent activity carry most of the signal, volume and reciprocity
+    little. The level is set by the floor (0.03: public data sets have no
+    never-contacted ties to learn it from), and the coefficients that public data
+    cannot inform (shared employer, channels, years known) by the common-sense
+    stories of ``tests/test_strength_sense.py`` (a recruiter in contact three weeks ago
+    is at least *developing*; a long-standing referrer is stronger; an old colleague is
+    stronger than a connection accepted yesterday). A handful of rounded candidates
+    were compared; the chosen one beats recency and frequency on all three data sets of
+    the benchmark (CollegeMsg, two SocioPatterns face-to-face sets).
+
     Examples
     --------
     >>> from netgraph.scoring import StrengthModel
     >>> m = StrengthModel()
-    >>> m.half_lives["meeting"], m.tier([0.7, 0.05]).tolist()
-    (180.0, ['close', 'cold'])
-    >>> m.with_(half_lives={"email": 60}).half_lives["email"]
-    60.0
-    >>> StrengthModel(floor=0)
+    >>> round(m.floor, 3), m.tier([0.7, 0.05]).tolist()
+    (0.03, ['close', 'cold'])
+    >>> m.with_(coefficients={"volume": 0.5}).coefficients["volume"]
+    0.5
+    >>> StrengthModel(coefficients={"silence": 1.0})
     Traceback (most recent call last):
     ...
-    netgraph.errors.InputError: StrengthModel.floor must be in (0, 0.5), got 0. ...
+    netgraph.errors.InputError: StrengthModel.coefficients['silence'] must be <= 0, got 1.0...
     """
 
     weights: Mapping[str, float] = field(default_factory=lambda: ChannelValues(_DEFAULT_WEIGHTS))
-    half_lives: Mapping[str, float] = field(
-        default_factory=lambda: ChannelValues(_DEFAULT_HALF_LIVES))
-    new_tie_half_life_fraction: float = 0.02
-    maturity_days: float = 365.0
-    evidence_scale: float = 2.0
-    one_way_weight: float = 0.25
-    group_exponent: float = 1.0
-    max_participants: int = 5
-    floor: float = 0.02
-    ceiling: float = 0.99
-    age_weight: float = 0.05
-    age_scale_days: float = 1095.0
-    tenure_weight: float = 0.3
-    tenure_scale_days: float = 730.0
-    tenure_half_life_days: float = 730.0
-    tenure_unknown_days: float = 180.0
+    group_exponent: float = 0.5
+    horizon_days: float = 90.0
+    recent_days: tuple[float, ...] = (30.0, 180.0)
+    never_days: float = 730.0
+    employer_memory_years: float = 5.0
+    intercept: float = _DEFAULT_INTERCEPT
+    coefficients: Mapping[str, float] = field(
+        default_factory=lambda: Coefficients(_DEFAULT_COEFFICIENTS))
     override_half_life_days: float = 180.0
-    cooling_gap_multiple: float = 8.0
-    cooling_multiplier: float = 0.5
-    cooling_min_gaps: int = 2
-    session_gap_days: float = 1.0
-    session_repeat_weight: float = 0.1
     close_threshold: float = 0.6
     developing_threshold: float = 0.3
     secondary_threshold: float = 0.1
@@ -310,29 +363,35 @@ class StrengthModel:
     developing_cadence_days: float = 30.0
     secondary_cadence_days: float = 120.0
 
-
     def __post_init__(self) -> None:
         set_ = object.__setattr__
         set_(self, "weights", _channel_values("weights", self.weights, _DEFAULT_WEIGHTS))
-        set_(self, "half_lives",
-             _channel_values("half_lives", self.half_lives, _DEFAULT_HALF_LIVES))
         for c, v in self.weights.items():
             if not (0.0 <= v <= 1.0):  # also catches NaN
                 raise InputError(f"StrengthModel.weights[{c!r}] must be in [0, 1], got {v!r}",
                                  hint="weights are relative to one one-to-one meeting (1.0)")
-        for c, v in self.half_lives.items():
-            if not (0.0 < v <= 36500.0):
-                raise InputError(
-                    f"StrengthModel.half_lives[{c!r}] must be in (0, 36500] days, got {v!r}")
+        rd = self.recent_days
+        if isinstance(rd, (int, float)):
+            rd = (rd,)
+        try:
+            rd = tuple(float(x) for x in rd)
+        except (TypeError, ValueError):
+            raise InputError(f"StrengthModel.recent_days must be a tuple of days, got {rd!r}"
+                             ) from None
+        if not 1 <= len(rd) <= 4 or not all(0 < x <= 36500 for x in rd):
+            raise InputError(f"StrengthModel.recent_days must be 1 to 4 numbers of days in "
+                             f"(0, 36500], got {rd!r}", hint="the default is (30.0, 180.0)")
+        set_(self, "recent_days", rd)
+        set_(self, "coefficients", _coefficients(self.coefficients, len(rd)))
         check_ranges(self, _RANGES, owner="StrengthModel",
-                      defaults={n: self._default(n) for n in _RANGES})
-        if not (self.floor < self.secondary_threshold < self.developing_threshold
-                < self.close_threshold < self.ceiling):
+                     defaults={n: self._default(n) for n in _RANGES})
+        if not (0 < self.secondary_threshold < self.developing_threshold
+                < self.close_threshold < 1):
             raise InputError(
-                "StrengthModel tier thresholds must satisfy floor < secondary_threshold < "
-                "developing_threshold < close_threshold < ceiling, got "
-                f"{self.floor} < {self.secondary_threshold} < {self.developing_threshold} < "
-                f"{self.close_threshold} < {self.ceiling}")
+                "StrengthModel tier thresholds must satisfy 0 < secondary_threshold < "
+                "developing_threshold < close_threshold < 1, got "
+                f"{self.secondary_threshold} < {self.developing_threshold} < "
+                f"{self.close_threshold}")
 
     @classmethod
     def _default(cls, name: str) -> Any:
@@ -342,7 +401,7 @@ class StrengthModel:
         return hash(tuple(getattr(self, f.name) for f in dataclasses.fields(self)))
 
     def with_(self, **changes: Any) -> StrengthModel:
-        """Return a copy with *changes*; ``weights``/``half_lives`` dicts may be partial.
+        """Return a copy with *changes*; ``weights``/``coefficients`` dicts may be partial.
 
         Examples
         --------
@@ -350,12 +409,83 @@ class StrengthModel:
         >>> StrengthModel().with_(weights={"email": 0.5}).weights["meeting"]
         1.0
         """
-        for key in ("weights", "half_lives"):
+        for key in ("weights", "coefficients"):
             if key in changes and isinstance(changes[key], Mapping):
                 changes[key] = {**getattr(self, key), **changes[key]}
+        if "recent_days" in changes and "coefficients" not in changes:
+            n = len(tuple(np.atleast_1d(changes["recent_days"])))
+            keep = {k: v for k, v in self.coefficients.items()
+                    if not k.startswith("activity_") or int(k.split("_")[1]) < n}
+            changes["coefficients"] = keep
         return dataclasses.replace(self, **changes)
 
+    def with_horizon(self, days: float) -> StrengthModel:
+        """A copy for another horizon, with ``recent_days`` scaled in proportion.
+
+        Examples
+        --------
+        >>> from netgraph.scoring import StrengthModel
+        >>> StrengthModel().with_horizon(30).recent_days
+        (10.0, 60.0)
+        """
+        f = float(days) / self.horizon_days
+        return self.with_(horizon_days=float(days),
+                          recent_days=tuple(x * f for x in self.recent_days))
+
+    @classmethod
+    def fit(cls, interactions: pd.DataFrame, ties: pd.DataFrame | None = None, *,
+            horizon: Any = "90D", at: Any = None, affiliations: pd.DataFrame | None = None,
+            people: Any = None, prior: StrengthModel | None = None, **kwargs: Any) -> Any:
+        """Learn the coefficients from interaction history (see :func:`netgraph.scoring.fit.fit_strength`).
+
+        Returns a :class:`~netgraph.scoring.fit.FitReport` whose ``model`` is the fitted
+        model.
+
+        Examples
+        --------
+        >>> from netgraph.scoring import StrengthModel
+        >>> callable(StrengthModel.fit)
+        True
+        """
+        from netgraph.scoring.fit import fit_strength
+
+        return fit_strength(interactions, ties, horizon=horizon, at=at,
+                            affiliations=affiliations, people=people, prior=prior, **kwargs)
+
     # --- derived values -------------------------------------------------------------
+    def feature_names(self) -> list[str]:
+        """The model's feature names, in coefficient order.
+
+        Examples
+        --------
+        >>> from netgraph.scoring import StrengthModel
+        >>> StrengthModel().feature_names()[:2]
+        ['silence', 'activity_0']
+        """
+        return feature_names(len(self.recent_days))
+
+    def coef_array(self) -> np.ndarray:
+        """The coefficients in :meth:`feature_names` order, as a float64 array."""
+        return np.array([self.coefficients[n] for n in self.feature_names()], "float64")
+
+    @property
+    def never_silence(self) -> float:
+        """The ``silence`` feature of a tie with no contact."""
+        return math.log1p(self.never_days / self.horizon_days)
+
+    @property
+    def floor(self) -> float:
+        """Strength of a tie with no evidence at all (the logistic value at no evidence).
+
+        Examples
+        --------
+        >>> from netgraph.scoring import StrengthModel
+        >>> 0.02 < StrengthModel().floor < 0.05
+        True
+        """
+        z = self.intercept + self.coefficients["silence"] * self.never_silence
+        return 1.0 / (1.0 + math.exp(-z))
+
     @property
     def thresholds(self) -> tuple[float, float, float]:
         """Tier lower bounds ``(close, developing, secondary)``."""
@@ -409,35 +539,6 @@ class StrengthModel:
         """
         s = np.asarray(strength, dtype="float64")
         return 3 - np.searchsorted(np.array(self.thresholds[::-1]), s, side="right")
-
-    def group_table(self) -> np.ndarray:
-        """Factor on a contact's evidence per participants bucket 0..15.
-
-        A thread or meeting of ``p`` people counts ``(p - 1) ** -group_exponent``; from
-        ``max_participants`` people on it counts nothing (buckets below 2 are never used).
-
-        Examples
-        --------
-        >>> from netgraph.scoring import StrengthModel
-        >>> StrengthModel().group_table()[2:7].round(3).tolist()
-        [1.0, 0.5, 0.333, 0.0, 0.0]
-        """
-        p = np.arange(16, dtype="float64")
-        g = np.power(np.maximum(p - 1.0, 1.0), -float(self.group_exponent))
-        g[p >= self.max_participants] = 0.0
-        return g
-
-    def decay_rates(self) -> np.ndarray:
-        """Evidence decay rate per channel, ``ln 2 / half_life`` (per day), in
-        :data:`~netgraph.data.schema.CHANNELS` order (for a mature relationship).
-
-        Examples
-        --------
-        >>> from netgraph.scoring import StrengthModel
-        >>> float(StrengthModel(half_lives={"meeting": 10}).decay_rates()[0].round(4))
-        0.0693
-        """
-        return _LN2 / self.half_lives.array()
 
 
 def tier_column(model: StrengthModel, strength: Any) -> pd.Categorical:

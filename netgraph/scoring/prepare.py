@@ -32,9 +32,13 @@ from netgraph._time import days_of, ns_of
 from netgraph.data.schema import CHANNELS
 from netgraph.errors import InputError, NotFoundError
 
-__all__ = ["Prepared", "find_tie", "person_codes", "prepare", "tie_row"]
+__all__ = ["Prepared", "channel_of", "direction_of", "find_tie", "participants_of",
+           "person_codes", "prepare", "tie_row"]
 
-_T_SHIFT = 10  # low 10 bits of a packed event: channel (4) | direction (2) | participants (4)
+# A packed event's low 14 bits: channel (4) | direction (2) | participants (8, 2..255)
+_CH_SHIFT, _D_SHIFT, _P_MASK = 10, 8, 255
+_T_SHIFT = 14
+_MAX_PARTICIPANTS = 255
 _INT64_MIN = np.iinfo("int64").min
 
 
@@ -58,9 +62,10 @@ class Prepared:
     row : numpy.ndarray of int64
         Its tie row.
     kind : numpy.ndarray of int16
-        ``channel << 6 | direction << 4 | participants`` (channel: position in
+        ``channel << 10 | direction << 8 | participants`` (channel: position in
         :data:`~netgraph.data.schema.CHANNELS`; direction 0: *a* reached out to *b*, 1: *b*
-        to *a*, 2: unknown; participants clipped to 2..15).
+        to *a*, 2: unknown; participants clipped to 2..255). Read it with
+        :func:`channel_of`, :func:`direction_of` and :func:`participants_of`.
     gap : numpy.ndarray of float64
         Days since the same tie's previous interaction (NaN for its first).
     offsets : numpy.ndarray of int64
@@ -145,6 +150,30 @@ class Prepared:
     def __repr__(self) -> str:
         return (f"Prepared({self.n_ties} ties, {self.n_events} interactions, "
                 f"{len(self.overlaps)} shared stints, {len(self.overrides)} overrides)")
+
+
+def channel_of(kind: np.ndarray) -> np.ndarray:
+    """Channel code (position in :data:`~netgraph.data.schema.CHANNELS`) of packed events.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from netgraph.scoring.prepare import channel_of, direction_of, participants_of
+    >>> k = np.array([(1 << 10) | (2 << 8) | 40], dtype="int16")
+    >>> channel_of(k).tolist(), direction_of(k).tolist(), participants_of(k).tolist()
+    ([1], [2], [40])
+    """
+    return (np.asarray(kind).astype("int64") >> _CH_SHIFT)
+
+
+def direction_of(kind: np.ndarray) -> np.ndarray:
+    """Direction of packed events: 0 *a* reached out to *b*, 1 *b* to *a*, 2 unknown."""
+    return (np.asarray(kind).astype("int64") >> _D_SHIFT) & 3
+
+
+def participants_of(kind: np.ndarray) -> np.ndarray:
+    """Participants of packed events (2..255; a missing count is 2)."""
+    return np.asarray(kind).astype("int64") & _P_MASK
 
 
 def _offsets(row: np.ndarray, n: int) -> np.ndarray:
@@ -329,7 +358,7 @@ def prepare(ties: pd.DataFrame, interactions: pd.DataFrame | None = None,
             part = take(interactions["participants"].to_numpy()).astype("int64")
         else:
             part = np.full(len(row), 2, "int64")
-        np.clip(part, 2, 15, out=part)
+        np.clip(part, 2, _MAX_PARTICIPANTS, out=part)
         # pack (row, time, kind) into one int64 and sort once: seconds unless the span
         # does not fit in the bits left by the row count
         row_bits = max(1, int(n_ties).bit_length())
@@ -352,7 +381,7 @@ def prepare(ties: pd.DataFrame, interactions: pd.DataFrame | None = None,
         row_shift = _T_SHIFT + t_bits
         keys = row << row_shift
         keys |= sec << _T_SHIFT
-        keys |= (ch << 6) | (d << 4) | part
+        keys |= (ch << _CH_SHIFT) | (d << _D_SHIFT) | part
         del row, sec, ch, d, part
         keys.sort()
     t = ((keys >> _T_SHIFT) & ((1 << (row_shift - _T_SHIFT)) - 1)) * tick
@@ -365,10 +394,10 @@ def prepare(ties: pd.DataFrame, interactions: pd.DataFrame | None = None,
     if len(t):
         np.subtract(t[1:], t[:-1], out=gap[1:])
         gap[offsets[:-1][np.diff(offsets) > 0]] = np.nan
-    ch = (kind >> 6).astype("int64")
     nch = len(CHANNELS)
-    n_channel = np.bincount(row * nch + ch, minlength=nch * n_ties).reshape(n_ties, nch)
-    n_direction = np.bincount(row * 3 + ((kind >> 4) & 3), minlength=3 * n_ties
+    n_channel = np.bincount(row * nch + channel_of(kind), minlength=nch * n_ties
+                            ).reshape(n_ties, nch)
+    n_direction = np.bincount(row * 3 + direction_of(kind), minlength=3 * n_ties
                               ).reshape(n_ties, 3)
     ov = _prepare_overlaps(ta, tb, ids, affiliations)
     orr = _prepare_overrides(sorted_keys, order, ids, n_people, overrides)

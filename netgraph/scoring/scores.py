@@ -51,8 +51,8 @@ def _frame(prep: Prepared, model: StrengthModel, st: State, comp: dict[str, np.n
         data[f"n_{c}"] = np.ascontiguousarray(st.n_ch[:, i])
     data["n_in"] = np.ascontiguousarray(st.n_dir[:, 1])
     data["n_out"] = np.ascontiguousarray(st.n_dir[:, 0])
-    for k in ("interaction", "reciprocity", "tenure", "age", "override", "usual_gap_days",
-              "silence_days", "cooling"):
+    for k in (*model.feature_names(), "override", "silence_days", "usual_gap_days",
+              "cooling"):
         data[k] = comp[k]
     data["since"] = datetimes_from_days(st.since)
     idx = pd.RangeIndex(n_rows) if rows is None else pd.Index(rows)
@@ -78,9 +78,9 @@ def score(prep: Prepared, model: StrengthModel | None = None, at: Any = None, *,
     ties : sequence of int, optional
         Tie rows to score (positions in the ties table); default all, in order.
     forecast : bool, default False
-        Also compute, assuming no further contact: ``peak`` (the highest strength the
-        interaction evidence reached right after any past contact, with today's other
-        components; at least today's strength), ``next_tier_on`` (when the tie drops
+        Also compute, assuming no further contact: ``peak`` (the highest strength
+        reached right after any past contact, with today's tie data; at least today's
+        strength), ``next_tier_on`` (when the tie drops
         out of its tier) and ``goes_cold_on`` (when it falls below
         ``secondary_threshold``); NaT when not within 10 years or already cold. A
         search over a day grid refined by bisection, vectorised over ties: meant for one
@@ -91,12 +91,14 @@ def score(prep: Prepared, model: StrengthModel | None = None, at: Any = None, *,
     pandas.DataFrame
         One row per tie, index = tie row. Columns: ``a``, ``b`` (person ids),
         ``strength``, ``tier``, ``last_contact`` (UTC, NaT if none), ``n_meeting`` ..
-        ``n_other`` (contacts up to *at*), ``n_out`` (contacts *a* initiated with *b*),
-        ``n_in`` (contacts *b* initiated with *a*), the components ``interaction``,
-        ``reciprocity`` (balance of the directed evidence, 1 = even exchange, NaN when
-        no directed contact), ``tenure``, ``age``, ``override``, ``usual_gap_days``
-        (geometric mean of gaps of at least ``session_gap_days``), ``silence_days``,
-        ``cooling`` (bool), ``since``.
+        ``n_other`` (contacts up to *at*, one column per channel), ``n_out`` (contacts
+        *a* initiated with *b*), ``n_in`` (contacts *b* initiated with *a*), the model's
+        features (``silence``, ``activity_0``, ``activity_1``, ``volume``,
+        ``reciprocity``, ``channels``, ``years_known``, ``shared_employer``; see
+        :class:`~netgraph.scoring.StrengthModel`), ``override`` (the pull of a hand-set
+        strength, 0 none), ``silence_days``, ``usual_gap_days`` (geometric mean of gaps
+        of at least a day), ``cooling`` (silent more than 8x the usual gap: a description
+        for the ping list, not part of the strength), ``since``.
 
     Examples
     --------
@@ -112,8 +114,8 @@ def score(prep: Prepared, model: StrengthModel | None = None, at: Any = None, *,
     >>> out = score(prepare(ties, inter), at="2026-01-10")
     >>> print(out[["b", "n_email", "n_in", "n_out", "strength"]].round(3))
           b  n_email  n_in  n_out  strength
-    0  in:b        2     1      1     0.085
-    1  in:c        0     0      0     0.020
+    0  in:b        2     1      1     0.603
+    1  in:c        0     0      0     0.030
     """
     model = StrengthModel() if model is None else model
     at_days = to_days(at)
@@ -124,11 +126,11 @@ def score(prep: Prepared, model: StrengthModel | None = None, at: Any = None, *,
             raise InputError("tie rows out of range",
                              expected=f"positions 0..{prep.n_ties - 1} of the ties table")
         rows_u = np.unique(rows)
-    st, ev = state_at(prep, model, at_days, rows_u, per_channel=forecast)
+    st = state_at(prep, model, at_days, rows_u)
     comp = evaluate(st, model)
     out = _frame(prep, model, st, comp, rows_u)
     if forecast:
-        peak = peak_strength(model, st, ev, at_days)
+        peak = peak_strength(prep, model, st, rows_u, at_days)
         out["peak"] = np.maximum(peak, comp["strength"])
         nxt, cold = drop_dates(st, model, comp["strength"])
         out["next_tier_on"] = datetimes_from_days(nxt)
@@ -150,7 +152,7 @@ def tie_strengths(ties: pd.DataFrame, interactions: pd.DataFrame | None = None,
     >>> from netgraph.data import schema
     >>> from netgraph.scoring import tie_strengths
     >>> ties = schema.conform(pd.DataFrame({"a": ["in:a"], "b": ["in:b"]}), "ties")
-    >>> float(tie_strengths(ties).strength[0])
-    0.02
+    >>> round(float(tie_strengths(ties).strength[0]), 3)
+    0.03
     """
     return score(prepare(ties, interactions, affiliations, overrides), model, at)
