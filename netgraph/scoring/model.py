@@ -49,8 +49,8 @@ FEATURES: tuple[str, ...] = ("silence", "activity", "volume", "reciprocity", "ch
 
 # Defaults for channels that may not be in CHANNELS yet are ignored (see ChannelValues).
 _DEFAULT_WEIGHTS = {"meeting": 1.0, "call": 0.8, "message": 0.4, "email": 0.3,
-                    "linkedin": 0.1, "other": 0.1, "recommendation": 0.5,
-                    "endorsement": 0.1, "invitation": 0.1}
+                    "linkedin": 0.1, "other": 0.1, "recommendation": 1.0,
+                    "endorsement": 0.1, "invitation": 0.2}
 
 # Priors (see StrengthModel's docstring for how they were chosen).
 _DEFAULT_INTERCEPT = -0.16
@@ -271,10 +271,13 @@ class StrengthModel:
 
     Parameters
     ----------
-    weights : dict of str to float, default meeting 1.0, call 0.8, message 0.4, email 0.3, recommendation 0.5, linkedin / endorsement / invitation / other 0.1
+    weights : dict of str to float, default meeting 1.0, call 0.8, message 0.4, email 0.3, recommendation 1.0, invitation 0.2, linkedin / endorsement / other 0.1
         Evidence one contact adds relative to a one-to-one meeting, per channel; range
         ``[0, 1]``: the "depth of channel" order meeting > call > message > e-mail >
-        LinkedIn of the strength scores of Affinity, Village and Nudge. A partial dict
+        LinkedIn of the strength scores of Affinity, Village and Nudge. A LinkedIn
+        recommendation (written or received) is evidence of working together and counts
+        like a meeting; an invitation with its note counts a little less than an e-mail;
+        an endorsement is one click and counts like any LinkedIn interaction. A partial dict
         is merged with the defaults; defaults for channels netgraph does not know are
         ignored.
     group_exponent : float, default 0.5
