@@ -63,6 +63,28 @@ class PandasEngine(Engine):
         the default :class:`~netgraph.scoring.StrengthModel`."""
         return score(state, model, at, ties=ties, forecast=forecast)
 
+    def tie_evidence(self, state: Prepared, model: StrengthModel | None, at: Any,
+                     ties: Sequence[int] | np.ndarray | None = None) -> pd.DataFrame:
+        """Per-tie evidence from the Prepared arrays (see :meth:`Engine.tie_evidence`).
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from netgraph.data import schema
+        >>> from netgraph.engines.pandas import PandasEngine
+        >>> ties = schema.conform(pd.DataFrame({"a": ["in:a"], "b": ["in:b"]}), "ties")
+        >>> engine = PandasEngine()
+        >>> engine.tie_evidence(engine.prepare(None, ties), None, "2026-01-01").n_events
+        0    0
+        Name: n_events, dtype: int64
+        """
+        from netgraph._time import to_days
+
+        # TODO(merge): netgraph.scoring.evidence.tie_evidence(state, model, at, rows=ties)
+        from netgraph.engines._sql import evidence_reference
+
+        return evidence_reference(state, model, to_days(at), ties)
+
     def company_links(self, affiliations: pd.DataFrame,
                       company_model: CompanyTieModel | None, at: Any) -> pd.DataFrame:
         """:func:`netgraph.scoring.company_ties.company_links` (see :meth:`Engine.company_links`)."""
