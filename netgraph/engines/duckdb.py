@@ -27,13 +27,11 @@ Examples
 from __future__ import annotations
 
 import contextlib
-import glob as _glob
 import itertools
 import os
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -44,6 +42,7 @@ from netgraph.engines.base import Engine
 from netgraph.errors import InputError, NetgraphError
 from netgraph.scoring import Prepared, StrengthModel, prepare
 from netgraph.scoring import score as pandas_score
+from netgraph.sources.parquet import parquet_files
 
 if TYPE_CHECKING:
     from netgraph.scoring.company_ties import CompanyTieModel
@@ -61,32 +60,6 @@ def import_duckdb() -> Any:
         raise InputError("the DuckDB engine needs the duckdb package, which is not installed",
                          hint="pip install 'netgraph[duckdb]'") from None
     return duckdb
-
-
-def parquet_files(source: str | os.PathLike[str]) -> list[str]:
-    """The Parquet files of a file, a folder (recursively) or a glob; InputError if none.
-
-    Examples
-    --------
-    >>> from netgraph.engines.duckdb import parquet_files
-    >>> parquet_files("no/such/*.parquet")
-    Traceback (most recent call last):
-    ...
-    netgraph.errors.InputError: no Parquet file matches 'no/such/*.parquet' ...
-    """
-    s = os.fspath(source)
-    p = Path(s)
-    if p.is_dir():
-        files = sorted(str(f) for f in p.rglob("*.parquet"))
-    elif p.is_file():
-        files = [s]
-    else:
-        files = sorted(_glob.glob(s, recursive=True))
-    if not files:
-        raise InputError(f"no Parquet file matches {s!r}",
-                         expected="a Parquet file, a folder of them or a glob "
-                                  "such as 'logs/*.parquet'")
-    return files
 
 
 def _type_kind(t: str) -> str:
