@@ -83,6 +83,7 @@ def local_session(master: str = "local[2]", shuffle_partitions: int = 4,
                .config("spark.sql.shuffle.partitions", str(int(shuffle_partitions)))
                .config("spark.sql.execution.arrow.pyspark.enabled", "true")
                .config("spark.ui.enabled", "false")
+               .config("spark.ui.showConsoleProgress", "false")
                .config("spark.sql.session.timeZone", "UTC"))
     if driver_memory:
         builder = builder.config("spark.driver.memory", driver_memory)
@@ -170,6 +171,12 @@ class SparkEngine(Engine):
             raise
         except Exception as e:
             text = str(e).strip().splitlines()[0][:400] if str(e).strip() else type(e).__name__
+            if "PARQUET_TYPE_ILLEGAL" in text and "NANOS" in text:
+                raise InputError(f"Spark cannot read nanosecond timestamps: {text}",
+                                 expected="timestamps in microseconds or milliseconds",
+                                 hint="Write the Parquet with microsecond timestamps, e.g. "
+                                      "pandas df.to_parquet(path, coerce_timestamps='us', "
+                                      "allow_truncated_timestamps=True).") from None
             if "PATH_NOT_FOUND" in text or "Path does not exist" in text:
                 raise InputError(f"Spark found no Parquet data: {text}",
                                  expected="a Parquet file, folder or glob the session "
