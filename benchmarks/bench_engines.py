@@ -201,13 +201,12 @@ def main(argv: list[str] | None = None) -> int:
               f"({per:.0f} bytes/interaction)  stages {st}  "
               f"{runs[0]['n_events']:,} interactions scored")
     if args.check:
-        import pickle
 
         import pandas as pd
 
-        ref = pickle.load(open(folder / "check_pandas.pkl", "rb"))
+        ref = pd.read_pickle(folder / "check_pandas.pkl")
         for engine in results:
-            got = pickle.load(open(folder / f"check_{engine}.pkl", "rb"))
+            got = pd.read_pickle(folder / f"check_{engine}.pkl")
             for part in ("evidence", "score"):
                 pd.testing.assert_frame_equal(got[part], ref[part], rtol=1e-9, atol=1e-12)
             print(f"{engine}: evidence and scores equal pandas's to 1e-9 "

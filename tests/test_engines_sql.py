@@ -319,3 +319,30 @@ def test_the_cli_takes_an_engine(tmp_path, sample_workspace, capsys):
     assert capsys.readouterr().out == duck and len(duck) > 100
     assert main(["--db", str(sample_workspace), "--engine", "nope", "summary"]) != 0
     assert "unknown engine 'nope'" in capsys.readouterr().err
+
+
+def test_the_spark_job_writes_the_strengths_netgraph_computes(spark_engine, sample_workspace,
+                                                              tmp_path):
+    """The cluster recipe in local mode: Parquet log in, per-tie strengths out."""
+    from netgraph.engines.spark_job import main
+
+    ref = ng.Network.load(sample_workspace)
+    inter = ref.tables.interactions.copy()
+    for c in ("person_id", "other_id", "channel"):
+        inter[c] = inter[c].astype(str)
+    inter.to_parquet(tmp_path / "log.parquet", coerce_timestamps="us",
+                     allow_truncated_timestamps=True)
+    out = tmp_path / "strengths.parquet"
+    assert main(["--workspace", str(sample_workspace), "--interactions",
+                 str(tmp_path / "log.parquet"), "--at", "2026-09-01", "--out", str(out),
+                 "--what", "both"]) == 0
+    got = pd.read_parquet(out)
+    people, ties = ref.tables.people, ref.tables.ties
+    pandas = get_engine("pandas")
+    want = pandas.score(pandas.prepare(people, ties, ref.tables.interactions,
+                                       ref.tables.affiliations, ref.tables.overrides),
+                        ref.model, "2026-09-01")
+    np.testing.assert_allclose(got["strength"], want["strength"], rtol=RTOL)
+    assert (got["a"] == want["a"].astype(str).to_numpy()).all()
+    ev = pd.read_parquet(tmp_path / "strengths_evidence.parquet")
+    assert len(ev) == len(got) and 0 < ev["n_events"].sum() <= len(inter)
