@@ -149,10 +149,12 @@ def run_one(engine: str, folder: Path, memory_limit: str | None, what: str) -> d
     else:
         eng.score(state, StrengthModel(), AT)
     stages["score"] = time.perf_counter() - t1
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2  # GB (kB units)
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    peak = ru.ru_maxrss / 1024**2  # GB (kB units)
+    cpu = ru.ru_utime + ru.ru_stime   # the whole process (the JVM's is not in it)
     n_events = state.n_events
     return {"engine": engine, "stages": stages, "total": sum(stages.values()),
-            "peak_gb": peak, "n_events": int(n_events)}
+            "peak_gb": peak, "cpu": cpu, "n_events": int(n_events)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -197,7 +199,9 @@ def main(argv: list[str] | None = None) -> int:
         st = {k: round(statistics.median(r["stages"][k] for r in runs), 1)
               for k in runs[0]["stages"]}
         per = peak * 1024**3 / max(runs[0]["n_events"], 1)
-        print(f"{engine:7s} median of {len(runs)}: {tot:6.1f} s  peak {peak:5.2f} GB "
+        cpu = statistics.median(r.get("cpu", float("nan")) for r in runs)
+        print(f"{engine:7s} median of {len(runs)}: {tot:6.1f} s (process CPU {cpu:.0f} s)  "
+              f"peak {peak:5.2f} GB "
               f"({per:.0f} bytes/interaction)  stages {st}  "
               f"{runs[0]['n_events']:,} interactions scored")
     if args.check:
