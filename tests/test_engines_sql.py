@@ -258,7 +258,7 @@ def test_parquet_with_a_missing_or_mistyped_column_is_an_input_error(tmp_path, t
     engine = DuckDBEngine()
     with pytest.raises(InputError, match="no 'other_id' column"):
         _prep(engine, tables, str(tmp_path / "no_other.parquet"))
-    with pytest.raises(InputError, match="'participants' is VARCHAR, not a integer"):
+    with pytest.raises(InputError, match="'participants' is VARCHAR, not of type integer"):
         _prep(engine, tables, str(tmp_path / "text_part.parquet"))
 
 

@@ -97,7 +97,7 @@ def check_columns(types: dict[str, str], where: str) -> set[str]:
             continue
         got = _type_kind(lower[col])
         if got not in (kind, "null"):
-            raise InputError(f"{where}: column {col!r} is {lower[col]}, not a {kind}",
+            raise InputError(f"{where}: column {col!r} is {lower[col]}, not of type {kind}",
                              expected=f"{col!r} as a {kind} column")
     return set(lower)
 
