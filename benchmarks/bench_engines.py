@@ -126,7 +126,7 @@ def run_one(engine: str, folder: Path, memory_limit: str | None, what: str) -> d
         stages["session"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         eng = SparkEngine(spark=session)
-        state = eng.prepare(people, ties, str(folder))
+        state = eng.prepare(people, ties, str(folder / "part_*.parquet"))
     else:
         from netgraph.engines.pandas import PandasEngine
 
