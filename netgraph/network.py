@@ -760,7 +760,9 @@ class Network:
                                  horizon_days=d.horizon_days, recent_days=d.recent_days,
                                  never_days=d.never_days)
         when = None if at is None else as_utc(at, name="at")
-        report = fit_prepared(self._prepared(), horizon=horizon, at=when, prior=prior)
+        # the fit reads every contact's time: a pandas Prepared whatever the engine
+        prep = self._engine.local_prepared(self._prepared())
+        report = fit_prepared(prep, horizon=horizon, at=when, prior=prior)
         self._model = report.model
         self._fit = report.to_dict()
         self._memo.clear()

@@ -221,6 +221,10 @@ def test_the_sample_team_has_the_same_strengths_and_warm_paths(engine, sample_wo
     assert net.strength(pa, pb, at=at) == pytest.approx(ref.strength(pa, pb, at=at), rel=RTOL)
     pd.testing.assert_series_equal(net.strength_history(pa, pb, start="2026-01-01", end=at),
                                    ref.strength_history(pa, pb, start="2026-01-01", end=at))
+    if engine.name == "duckdb":   # the fit runs on pandas, on the engine's events
+        fitted, want_fit = net.fit_strength(at=at), ref.fit_strength(at=at)
+        assert fitted.model.coefficients == pytest.approx(want_fit.model.coefficients,
+                                                          rel=1e-6)
 
 
 def test_a_network_imports_parquet_with_every_engine(engine, tmp_path):

@@ -22,9 +22,12 @@ Examples
 --------
 >>> from netgraph.engines._sql import kind_table
 >>> from netgraph.scoring import StrengthModel
->>> kt = kind_table(StrengthModel())
->>> len(kt), list(kt.columns)
-(16384, ['kind', 'w', 'side', 'ch', 'd', 'mask'])
+>>> from netgraph.scoring.prepare import pack_kind
+>>> kt = kind_table(StrengthModel()).set_index("kind")
+>>> list(kt.columns)
+['w', 'side', 'ch', 'd', 'mask']
+>>> kt.loc[pack_kind(0, 1, 5), ["w", "side"]].tolist()   # a 5-person meeting
+[0.5, 2.0]
 """
 
 from __future__ import annotations

@@ -137,7 +137,8 @@ class Engine(ABC):
 
         Over each tie's interactions with a time <= *at* (a contact after *at* changes
         nothing), with ``w = weight[channel] * (max(participants, 2) - 1) **
-        -group_exponent`` and times in float days since the epoch.
+        -group_exponent`` (participants clipped to 2..255) and times in float days since
+        the epoch.
 
         Parameters
         ----------
@@ -152,12 +153,13 @@ class Engine(ABC):
         Returns
         -------
         pandas.DataFrame
-            One row per tie row (RangeIndex): ``n_events`` (int64), ``first_day``,
+            One row per tie row (RangeIndex), every column float64 (the frame of
+            :func:`netgraph.scoring.evidence.tie_evidence`): ``n_events``, ``first_day``,
             ``last_day`` (NaN when none), ``volume`` (sum of w), ``w_a``, ``w_b``,
             ``w_both`` (the volume started by side *a*, by side *b*, or two-way /
-            unknown), ``recent_0``, ``recent_1``, ... (sum of ``w * exp(-(at - t) /
-            tau_k)`` for each ``tau_k`` of ``recent_days``), ``channels_mask`` (int64,
-            bit *i* set when channel ``CHANNELS[i]`` was used).
+            unknown, meetings and calls), ``recent_0``, ``recent_1``, ... (sum of
+            ``w * exp(-(at - t) / tau_k)`` for each ``tau_k`` of ``recent_days``),
+            ``channels_mask`` (bit *i* set when channel ``CHANNELS[i]`` was used).
         """
 
     def local_prepared(self, state: Any, rows: Sequence[int] | np.ndarray | None = None
