@@ -128,7 +128,7 @@ def test_every_engine_gives_the_same_evidence(engine, tables, reference):
 
 
 def test_the_evidence_reference_follows_the_contract(tables, reference):
-    """The pandas reference against a direct reading of the contract, tie by tie."""
+    """The pandas evidence (scoring.evidence) against a direct reading of the contract."""
     ref, state = reference
     at = ref_at = 20_500.0   # days since the epoch (2026-02-16)
     ev = ref.tie_evidence(state, None, pd.Timestamp(ref_at * 86_400, unit="s", tz="UTC"))
