@@ -497,6 +497,7 @@ def upsert_people(
     ids: pd.Series | None = None,
     as_of: pd.Timestamp | None = None,
     update: bool = True,
+    stale: bool = False,
 ) -> tuple[Tables, pd.Series, dict[str, int]]:
     """Add new people and update known ones from *rows*.
 
@@ -520,6 +521,10 @@ def upsert_people(
         When the rows were true (end date of replaced affiliations).
     update : bool, default True
         Update fields of people already known.
+    stale : bool, default False
+        The rows are older than what is known (an older export imported
+        after a newer one): known people keep their employer and title; new
+        people are added with theirs.
 
     Returns
     -------
@@ -563,6 +568,8 @@ def upsert_people(
     kept = np.zeros(len(new), dtype=bool)  # their own job history says where they work
     if is_known.any() and update:
         kept[is_known] = _has_own_history(t)[pos[is_known]]
+    if stale:
+        kept[is_known] = True
     if is_known.any():
         people = people.copy()
         upd = new[is_known]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -76,6 +77,11 @@ class ImportReport:
     skipped: list[Issue] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
     parts: list[ImportReport] = field(default_factory=list)
+    #: When the data was true (a LinkedIn export's date), how that was determined
+    #: (:mod:`netgraph.sources.export_date`) and whose export it is; None when unknown.
+    as_of: Any = None
+    as_of_from: str = ""
+    owner_id: str = ""
 
     def __deepcopy__(self, memo: dict) -> ImportReport:
         # A report travels in ``DataFrame.attrs``, which pandas deep-copies on
