@@ -476,6 +476,9 @@ def _same_name_and_employer(t: Tables, ids: pd.Series, unknown: np.ndarray, url:
 #: The source of a person's own job history (an owner's Positions.csv): it beats
 #: what other people's rows say about their employer.
 OWN_HISTORY = "linkedin-positions"
+#: Marks (in ``affiliations.source``) a job ended because a newer snapshot showed another
+#: employer (see :mod:`netgraph.data.moves`).
+JOB_CHANGE = "job-change"
 
 
 def _has_own_history(t: Tables) -> np.ndarray:
@@ -657,8 +660,14 @@ def _snapshot_affiliations(t: Tables, snap: pd.DataFrame, changed: pd.DataFrame,
                         & (changed["new_company_id"] != "")]
         if len(moved):
             old_pair = set(zip(moved["person_id"], moved["company_id"], strict=True))
-            close = (sub["current"] & sub["start"].isna()
-                     & ~sub["source"].str.contains("history", regex=False)).to_numpy()
+            end = as_of if as_of is not None else pd.Timestamp.now(tz="UTC")
+            src = sub["source"].astype(object).fillna("")
+            # the old job ends: its snapshot row, or an open-ended job-history row (not the
+            # owner's own Positions.csv, and not one that starts after this snapshot)
+            snap_row = sub["start"].isna() & ~src.str.contains("history", regex=False)
+            open_row = (sub["end"].isna() & ~src.str.contains(OWN_HISTORY, regex=False)
+                        & ~(sub["start"] > end))
+            close = (sub["current"] & (snap_row | open_row)).to_numpy()
             close = close & np.array([(p, c) in old_pair for p, c in zip(
                 sub["person_id"].astype(object), sub["company_id"], strict=True)], dtype=bool)
             if close.any():
@@ -667,8 +676,11 @@ def _snapshot_affiliations(t: Tables, snap: pd.DataFrame, changed: pd.DataFrame,
                 cur = aff["current"].to_numpy().copy()
                 cur[rows] = False
                 aff["current"] = cur
-                end = as_of if as_of is not None else pd.Timestamp.now(tz="UTC")
                 aff.loc[aff.index[rows], "end"] = end
+                # say why it ended: a newer snapshot showed another employer
+                marks = aff["source"].to_numpy(dtype=object).copy()
+                marks[rows] = [_join_sets(m, JOB_CHANGE) for m in marks[rows]]
+                aff["source"] = marks
                 sub = aff.iloc[rel]
     cur = sub["current"].to_numpy()
     existing = set(zip(sub["person_id"].astype(object)[cur], sub["company_id"][cur], strict=True))

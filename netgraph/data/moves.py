@@ -9,8 +9,9 @@ export imported after a newer one moves nobody back (its date is older; see
 :mod:`netgraph.sources.export_date`).
 
 :func:`job_changes` reads those moves back from the tables: every job closed
-by a newer snapshot (no start date, not from a job-history file), paired
-with the job that followed it, and the import that showed the move, with
+by a newer snapshot (marked ``job-change`` in ``affiliations.source``; an
+open-ended job from a job-history file is closed the same way), paired with
+the job that followed it, and the import that showed the move, with
 how that import's date was determined.
 
 Examples
@@ -28,6 +29,7 @@ Examples
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -68,13 +70,20 @@ def job_changes(t: Tables, since: Any = None) -> pd.DataFrame:
     """
     from netgraph.data.journal import export_dates
 
+    from netgraph.data.merge import JOB_CHANGE
+
     aff = t.affiliations
     src = aff["source"].astype(object).fillna("")
-    snap = (aff["start"].isna() & (aff["company_id"].astype(object).fillna("") != "")
-            & ~src.str.contains("history", regex=False)
+    has_company = (aff["company_id"].astype(object).fillna("") != "").to_numpy()
+    marked = src.str.contains(JOB_CHANGE, regex=False).to_numpy()
+    # snapshot rows: jobs as exports and contact files state them (no start date)
+    snap = (aff["start"].isna() & ~src.str.contains("history", regex=False)
             & ~src.str.contains("positions", regex=False)).to_numpy()
-    rows = aff[snap]
+    rows = aff[has_company & (snap | marked)]
+    marked_r = marked[has_company & (snap | marked)]
     closed = (~rows["current"].to_numpy(dtype=bool)) & rows["end"].notna().to_numpy()
+    # a closed job-history row ended by its own end date is no detected move
+    closed &= marked_r | rows["start"].isna().to_numpy()
     movers = rows["person_id"].astype(object).to_numpy()[closed]
     out = pd.DataFrame(columns=CHANGE_COLUMNS)
     if not len(movers):
@@ -86,7 +95,10 @@ def job_changes(t: Tables, since: Any = None) -> pd.DataFrame:
     mine = mine.sort_values(["_pid", "_end"], kind="stable").reset_index(drop=True)
     pid = mine["_pid"].to_numpy()
     nxt = np.r_[pid[1:] == pid[:-1], False]
-    was_closed = (~mine["current"].to_numpy(dtype=bool)) & mine["end"].notna().to_numpy()
+    mine_src = mine["source"].astype(object).fillna("")
+    was_closed = ((~mine["current"].to_numpy(dtype=bool)) & mine["end"].notna().to_numpy()
+                  & (mine_src.str.contains(JOB_CHANGE, regex=False).to_numpy()
+                     | mine["start"].isna().to_numpy()))
     i = np.flatnonzero(was_closed & nxt)
     j = i + 1
     comp = mine["company"].astype(object).to_numpy()
@@ -131,7 +143,8 @@ def _evidence(r: Any) -> str:
     if pd.isna(r.import_id):
         return (f"a newer import showed {r.to_company} instead of {r.from_company} "
                 f"(as of {when})")
-    return (f"import {int(r.import_id)} ({r.file}) lists {r.to_company} instead of "
+    return (f"import {int(r.import_id)} ({PurePath(str(r.file)).name}) lists {r.to_company} "
+            f"instead of "
             f"{r.from_company}; that export is dated {when} by its {r.date_from}")
 
 

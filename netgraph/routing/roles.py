@@ -55,6 +55,7 @@ Examples
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -242,11 +243,13 @@ class RoleMatcher:
         [True, False]
         """
         folded = fold_titles(titles)
-        ok = folded.str.contains(self.include, regex=True).to_numpy(dtype=bool).copy()
-        if self.also is not None:
-            ok &= folded.str.contains(self.also, regex=True).to_numpy(dtype=bool)
-        if self.exclude is not None:
-            ok &= ~folded.str.contains(self.exclude, regex=True).to_numpy(dtype=bool)
+        with warnings.catch_warnings():  # a user's pattern may have groups: only a match counts
+            warnings.filterwarnings("ignore", "This pattern is interpreted", UserWarning)
+            ok = folded.str.contains(self.include, regex=True).to_numpy(dtype=bool).copy()
+            if self.also is not None:
+                ok &= folded.str.contains(self.also, regex=True).to_numpy(dtype=bool)
+            if self.exclude is not None:
+                ok &= ~folded.str.contains(self.exclude, regex=True).to_numpy(dtype=bool)
         return ok
 
 

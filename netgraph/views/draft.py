@@ -15,7 +15,7 @@ Examples
 >>> print(draft_intro(warm_paths(example_index(), "Acme Robotics")[0], at="2024-06-01"))
 Hi Tom,
 <BLANKLINE>
-I hope you are well - we last spoke 3 weeks ago.
+I hope you are well. We last spoke 3 weeks ago.
 <BLANKLINE>
 I'd love an introduction to Lena Ortiz, Staff Engineer at Acme Robotics. I'm exploring engineering roles at Acme Robotics, and I would value Lena's perspective on the team and how they hire.
 Would you be comfortable introducing us? If it helps, here is a note you could forward:
@@ -59,7 +59,7 @@ def _how_we_know(details: dict[str, Any], at: pd.Timestamp | None) -> list[str]:
     shared = details.get("shared_employers") or []
     if shared:
         places = [re.sub(r"\s*\(.*\)$", "", s) for s in shared]
-        out.append("since we worked together at " + " and ".join(places))
+        out.append("we worked together at " + " and ".join(places))
     last = details.get("last_contact")
     if last is not None and at is not None and not pd.isna(last):
         out.append(f"we last spoke {ago(pd.Timestamp(last), at)}")
@@ -123,15 +123,18 @@ def draft_intro(path: Any, *, me: str | None = None, why: str | None = None,
         f"at {company}" if company else "")
     if former and about:
         about = "formerly " + about
-    topic = (f"{role} roles at {company}" if role and company else
+    # a recruiter's or a manager's own family says nothing of the job you want
+    topic = (f"{role} roles at {company}" if company and role not in ("", "recruiting",
+                                                                         "leadership") else
              f"opportunities at {company}" if company else "a conversation with them")
     why = why or (f"I'm exploring {topic}, and I would value {_first(target)}'s "
                   "perspective on the team and how they hire.")
     lines = [f"Hi {_first(intro)},", ""]
-    hello = "I hope you are well"
+    hello = "I hope you are well."
     if know:
-        hello += " - " + "; ".join(know)
-    lines.append(hello + ".")
+        said = ", and ".join(know)
+        hello += " " + said[0].upper() + said[1:] + "."
+    lines.append(hello)
     lines.append("")
     direct = path.n_hops == 1 and company is not None
     if direct:
