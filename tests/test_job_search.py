@@ -309,7 +309,8 @@ def _export(folder: Path, company: str, connected: str) -> Path:
     return folder
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=6, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(days=st.lists(st.integers(0, 3000), min_size=2, max_size=3, unique=True),
        order=st.permutations(range(3)))
 def test_the_newest_export_says_where_people_work_whatever_the_import_order(

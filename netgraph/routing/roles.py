@@ -7,7 +7,7 @@ titles: a role family (``recruiting``, ``engineering``, ``product``,
 ``design``, ``data``, ``sales``, ``leadership``) to the title words that
 say it, as regular expressions over *folded* titles (accents removed, case
 folded: "Ingénieure Logiciel" reads as "ingenieure logiciel"). Each word is
-matched as a whole word (``\\b...\\b``); ``\\w*`` lets it grow
+matched as a whole word; ``\\w*`` lets it grow
 ("recruit\\w*" is recruiter, recruiting, recruitment).
 
 The words cover English, German, French, Spanish, Portuguese, Italian and
@@ -101,7 +101,8 @@ ROLES: dict[str, list[str]] = {
     ],
     "product": [
         r"product", r"pm", r"po", r"gpm", r"cpo", r"produkt\w*", r"chef de produit",
-        r"responsable produit", r"(?:gerente|jefe|jefa|director[a]?) de producto",
+        r"responsable produit", r"produit", r"producto", r"produto", r"prodotto",
+        r"(?:gerente|jefe|jefa|director[a]?) de producto",
         r"(?:gerente|diretor[a]?) de produto", r"product ?(?:manager|owner|eigenaar)",
         r"(?:responsabile|manager) (?:di )?prodotto", r"producteigenaar",
     ],
@@ -116,7 +117,7 @@ ROLES: dict[str, list[str]] = {
         r"engineer\w*", r"eng", r"engineering", r"developer\w*", r"dev", r"devops",
         r"swe", r"sde", r"sre", r"programmer", r"software", r"architect\w*",
         r"back-?end", r"front-?end", r"full-?stack", r"firmware", r"qa", r"tester",
-        r"cto", r"ingenieu?r\w*", r"entwickler\w*", r"informatiker\w*",
+        r"cto", r"\w*ingenieu?r\w*", r"\w*entwickler\w*", r"informatiker\w*",
         r"developpeu(?:r|se)\w*", r"ingenier[oa]s?", r"desarrollador\w*",
         r"programador\w*", r"engenheir[oa]s?", r"desenvolvedor\w*", r"ingegner[ei]",
         r"svilupp\w*", r"programmatore", r"ontwikkelaar\w*",
@@ -125,7 +126,7 @@ ROLES: dict[str, list[str]] = {
         r"chief", r"ceo", r"cto", r"cfo", r"coo", r"cmo", r"cio", r"cpo", r"founder",
         r"co-?founder", r"president", r"vp", r"svp", r"evp", r"vice president",
         r"director", r"dir", r"head(?: of)?", r"manager", r"mgr", r"lead", r"leader",
-        r"managing", r"leiter\w*", r"leitung", r"geschaftsfuhr\w*", r"grunder\w*",
+        r"managing", r"\w*leiter\w*", r"\w*leitung", r"geschaftsfuhr\w*", r"grunder\w*",
         r"vorstand", r"directeur", r"directrice", r"responsable", r"chef", r"fondat\w*",
         r"gerente", r"pdg", r"director[a]?", r"jef[ea]", r"fundador[a]?",
         r"diretor[a]?", r"chefe", r"coordenador[a]?", r"direttore", r"direttrice",
@@ -177,7 +178,8 @@ def _family_regex(words: Iterable[str]) -> str:
     words = [w for w in words if w]
     if not words:
         return r"(?!x)x"  # matches nothing
-    return r"\b(?:" + "|".join(f"(?:{w})" for w in words) + r")\b"
+    # whole words; lookarounds rather than \b so that "c++" or "r&d" work too
+    return r"(?<!\w)(?:" + "|".join(f"(?:{w})" for w in words) + r")(?!\w)"
 
 
 def _families(roles: Mapping[str, Iterable[str]] | None) -> dict[str, list[str]]:
