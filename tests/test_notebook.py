@@ -128,6 +128,16 @@ def test_key_outputs_appear(executed) -> None:
     # the graph is shown inline as an iframe whose srcdoc holds the whole page
     frame = output_of("iframe(net.to_html(")
     assert "<iframe" in frame and 'srcdoc="' in frame and "Acme Robotics" in frame
+    # the job search: a recruiter there, the hiring managers, weak ties, the ask, a job move
+    assert "(recruiting)" in output_of('role="recruiter", at=AT, k=3)\nprint(recruiters)')
+    assert "<table" in output_of('role="hiring manager"')
+    assert "Chance" in output_of('objective="job_mobility"')
+    assert output_of("print(net.draft_intro(0))").startswith("Hi ")
+    moves = output_of("net.job_changes(at=AT)")
+    assert "Mei Yamamoto" in moves and "newest Connected On date" in moves
+    assert "Maya Okafor -&gt; Mei Yamamoto -&gt; Acme Robotics" in moves or \
+        "Maya Okafor -> Mei Yamamoto -> Acme Robotics" in moves
+    assert "Mei Yamamoto" in output_of('role="recruiter", at=AT, k=1)')
     assert "Traceback" not in everything
 
 
