@@ -69,7 +69,6 @@ def job_changes(t: Tables, since: Any = None) -> pd.DataFrame:
         name"`` or ``"import time"``) and ``evidence`` in words.
     """
     from netgraph.data.journal import export_dates
-
     from netgraph.data.merge import JOB_CHANGE
 
     aff = t.affiliations

@@ -445,14 +445,14 @@ def link_evidence(ix: PathIndex, pos: int) -> tuple[str, dict[str, Any], str]:
     >>> link_evidence(ix, ix.link(4, 0))[0]
     'former Engineer (engineering), left 2020 (4 years ago)'
     """
-    from netgraph.routing.roles import role_family
+    from netgraph.routing.roles import role_of
 
     row = int(ix.emp_row[pos])
     r = _row(ix.links, row, ("title", "start", "end"))
     title = _val(r, "title") or ""
     start, end = _val(r, "start"), _val(r, "end")
     current = bool(ix.emp_current[pos])
-    family = str(role_family([title]).iat[0]) if title else ""
+    family = role_of(title) if title else ""
     d = {"link_row": row, "title": title, "role": family, "start": start, "end": end,
          "current": current}
     if family:

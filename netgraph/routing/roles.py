@@ -55,6 +55,7 @@ Examples
 from __future__ import annotations
 
 import re
+import unicodedata
 import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -72,6 +73,7 @@ __all__ = [
     "fold_titles",
     "role_family",
     "role_matcher",
+    "role_of",
 ]
 
 #: Role family -> title words (regular expressions over folded titles, matched as whole
@@ -166,20 +168,63 @@ def fold_titles(titles: pd.Series | Iterable[str]) -> pd.Series:
     """
     s = titles if isinstance(titles, pd.Series) else pd.Series(list(titles), dtype=object)
     s = s.astype(object).where(s.notna(), "").astype(str)
-    return (s.str.normalize("NFKD").str.replace(_COMBINING, "", regex=True)
-            .str.casefold())
+    out = s.str.casefold()
+    plain = s.str.isascii().to_numpy(dtype=bool)
+    if not plain.all():  # accents: only the titles that have any are decomposed
+        odd = s[~plain]
+        out[~plain] = (odd.str.normalize("NFKD").str.replace(_COMBINING, "", regex=True)
+                       .str.casefold())
+    return out
 
 
 def _fold(text: str) -> str:
-    return str(fold_titles(pd.Series([text])).iat[0]).strip()
+    """One title folded (accents removed, case folded), in plain Python."""
+    text = "" if text is None else str(text)
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text)
+                       if not unicodedata.combining(c))
+    return text.casefold().strip()
+
+
+#: Up to this many distinct titles are matched in plain Python (pandas' string methods
+#: cost tens of milliseconds a call however short the column: a path's few hops are many
+#: calls); more are matched with pandas, vectorised.
+_SMALL = 256
+
+
+def _contains(folded: pd.Series, pattern: re.Pattern[str]) -> np.ndarray:
+    if len(folded) <= _SMALL:
+        return np.fromiter((pattern.search(t) is not None for t in folded), dtype=bool,
+                           count=len(folded))
+    return folded.str.contains(pattern, regex=True).to_numpy(dtype=bool).copy()
+
+
+_COMPILED: dict[tuple, list[tuple[str, re.Pattern[str]]]] = {}
+
+
+def _compiled_families(fams: Mapping[str, list[str]]) -> list[tuple[str, re.Pattern[str]]]:
+    """The families' compiled patterns, in order (kept per content: ROLES may be edited)."""
+    key = tuple((k, tuple(v)) for k, v in fams.items())
+    hit = _COMPILED.get(key)
+    if hit is None:
+        hit = [(k, re.compile(_family_regex(v))) for k, v in fams.items()]
+        if len(_COMPILED) > 32:
+            _COMPILED.clear()
+        _COMPILED[key] = hit
+    return hit
 
 
 def _family_regex(words: Iterable[str]) -> str:
     words = [w for w in words if w]
     if not words:
         return r"(?!x)x"  # matches nothing
+    # a word part inside any word ("\w*entwickler\w*": Softwareentwickler) is a plain search
+    inside = [w[3:-3] for w in words if w.startswith(r"\w*") and w.endswith(r"\w*")]
+    whole = [w for w in words if not (w.startswith(r"\w*") and w.endswith(r"\w*"))]
     # whole words; lookarounds rather than \b so that "c++" or "r&d" work too
-    return r"(?<!\w)(?:" + "|".join(f"(?:{w})" for w in words) + r")(?!\w)"
+    parts = [r"(?<!\w)(?:" + "|".join(f"(?:{w})" for w in whole) + r")(?!\w)"] if whole else []
+    parts += [f"(?:{w})" for w in inside]
+    return "|".join(parts)
 
 
 def _families(roles: Mapping[str, Iterable[str]] | None) -> dict[str, list[str]]:
@@ -244,15 +289,15 @@ class RoleMatcher:
         >>> role_matcher(["staff", "principal"]).match(["Staff Engineer", "Engineer"]).tolist()
         [True, False]
         """
-        folded = fold_titles(titles)
+        codes, folded = _distinct_folded(titles)
         with warnings.catch_warnings():  # a user's pattern may have groups: only a match counts
             warnings.filterwarnings("ignore", "This pattern is interpreted", UserWarning)
-            ok = folded.str.contains(self.include, regex=True).to_numpy(dtype=bool).copy()
+            ok = _contains(folded, self.include)
             if self.also is not None:
-                ok &= folded.str.contains(self.also, regex=True).to_numpy(dtype=bool)
+                ok &= _contains(folded, self.also)
             if self.exclude is not None:
-                ok &= ~folded.str.contains(self.exclude, regex=True).to_numpy(dtype=bool)
-        return ok
+                ok &= ~_contains(folded, self.exclude)
+        return ok[codes]
 
 
 def role_matcher(role: str | Iterable[str] | None = None, title: str | None = None,
@@ -375,14 +420,44 @@ def role_family(titles: pd.Series | Iterable[str],
     ['recruiting', 'design', 'sales', 'leadership']
     """
     fams = _families(roles)
-    folded = fold_titles(titles)
+    index = titles.index if isinstance(titles, pd.Series) else None
+    codes, folded = _distinct_folded(titles)
     out = np.full(len(folded), "", dtype=object)
     todo = np.ones(len(folded), dtype=bool)
-    for fam, words in fams.items():
+    for fam, pattern in _compiled_families(fams):
         if not todo.any():
             break
-        hit = folded[todo].str.contains(_family_regex(words), regex=True).to_numpy(dtype=bool)
+        hit = _contains(folded[todo], pattern)
         idx = np.flatnonzero(todo)[hit]
         out[idx] = fam
         todo[idx] = False
-    return pd.Series(out, index=folded.index, dtype=object)
+    return pd.Series(out[codes], index=index, dtype=object)
+
+
+def role_of(title: str | None, roles: Mapping[str, Iterable[str]] | None = None) -> str:
+    """The role family of one title (``""`` when none matches): :func:`role_family`
+    for a single value, in plain Python.
+
+    Examples
+    --------
+    >>> role_of("Sr. Technical Recruiter"), role_of("Gardener")
+    ('recruiting', '')
+    """
+    folded = _fold(title)
+    if not folded:
+        return ""
+    for fam, pattern in _compiled_families(_families(roles)):
+        if pattern.search(folded):
+            return fam
+    return ""
+
+
+def _distinct_folded(titles: pd.Series | Iterable[str]) -> tuple[np.ndarray, pd.Series]:
+    """Codes of each title into its distinct values, and those values folded: titles
+    repeat a lot, so each distinct one is folded and matched once."""
+    s = titles if isinstance(titles, pd.Series) else pd.Series(list(titles), dtype=object)
+    codes, uniques = pd.factorize(s.astype(object).where(s.notna(), ""), use_na_sentinel=False)
+    uniques = np.asarray(uniques, dtype=object)
+    if len(uniques) <= _SMALL:
+        return codes, pd.Series([_fold(t) for t in uniques], dtype=object)
+    return codes, fold_titles(pd.Series(uniques, dtype=object))
