@@ -442,7 +442,8 @@ SUBCOMMANDS = sorted(build_parser()._subparsers._group_actions[0].choices)
 def test_every_command_is_covered() -> None:
     assert set(SUBCOMMANDS) == {"demo", "import", "summary", "paths", "introducers", "reach",
                                 "strength", "ping", "log", "targets", "alias", "html",
-                                "imports", "undo", "people"}  # tests/test_imports, test_people
+                                "imports", "undo", "people",  # tests/test_imports, test_people
+                                "changes", "draft"}  # tests/test_job_search
 
 
 @pytest.mark.parametrize("command", [[], *([c] for c in SUBCOMMANDS)])
