@@ -391,6 +391,10 @@ def cmd_ping(args: argparse.Namespace) -> int:
     team = frame["owner"].nunique() > 1  # say whose tie each row is
     _emit(args, frame, [PING_COLUMNS[0], "owner_name", *PING_COLUMNS[1:]] if team
           else PING_COLUMNS)
+    if args.ics:
+        from netgraph.views.pinglist import write_ics
+
+        print(write_ics(frame, args.ics, emails=args.ics_emails), file=sys.stderr)
     return 0
 
 
@@ -762,6 +766,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("-n", action=_whole_number(0), default=20, metavar="N",
                     help="rows to show (0 = all)")
     sp.add_argument("--source", help="one owner (default: every owner)")
+    sp.add_argument("--ics", metavar="FILE",
+                    help="also write the pings to an iCalendar file, one all-day event "
+                         "on each due date; exporting again to the same file updates "
+                         "the events instead of adding new ones")
+    sp.add_argument("--ics-emails", action="store_true",
+                    help="keep e-mail addresses in the calendar events (default: hidden)")
     at_opt(sp, "score the ties")
     json_flag(sp, csv=True)
 

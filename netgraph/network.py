@@ -860,9 +860,12 @@ class Network:
 
         Returns
         -------
-        pandas.DataFrame
+        PingList
+            A pandas DataFrame (:class:`~netgraph.views.pinglist.PingList`):
             person, strength now, tier, last contact, due date, goes-cold-on
-            date, reason, priority (see :func:`netgraph.ping.ping_list`).
+            date, reason, priority (see :func:`netgraph.ping.ping_list`). It
+            shows as a readable table in a notebook, and ``.to_ics(path)``
+            puts the pings in your calendar.
 
         Examples
         --------
@@ -882,12 +885,16 @@ class Network:
         ties = self._t.ties
         mine = (ties["a"].isin(owners) | ties["b"].isin(owners)).to_numpy().nonzero()[0]
         scores = self._engine.score(self._prepared(), self.model, at, ties=mine, forecast=True)
+        from netgraph.views.pinglist import PingList
+
         out = ping_list(scores, owner=owners, people=self._t.people, model=self.model, at=at,
                         n=n, values=self._target_values(at))
         # whose tie it is, by name: in a team each row is one owner's contact
         names = pd.Series(self._t.people["name"].to_numpy(), index=self._t.people["person_id"])
         out.insert(out.columns.get_loc("person") + 1, "owner_name",
                    out["owner"].map(names).fillna(out["owner"]).to_numpy(dtype=object))
+        out = PingList(out)
+        out.as_of = at
         return out
 
     def set_targets(self, companies: Iterable[str]) -> None:
@@ -1062,12 +1069,15 @@ class Network:
         >>> best.people
         ['Ada', 'Grace Hopper']
         """
+        import weakref
+
         from netgraph import routing as paths
 
         found = paths.warm_paths(self._index(at), target, source=source, k=k,
                                  max_hops=max_hops, exclude=exclude,
                                  distinct_introducers=distinct_introducers, objective=objective,
                                  role=role, title=title, roles=roles)
+        found._network = weakref.ref(self)  # for paths.show()
         self._last_paths = (found, at)  # what draft_intro(i) refers to
         return found
 
@@ -1362,9 +1372,49 @@ class Network:
                 f"{len(t.ties)} ties, {len(t.interactions)} interactions, owners: {owners}>")
 
     def _repr_html_(self) -> str:
-        import html
+        from netgraph.views.notebook import network_card
 
-        return "<pre>" + html.escape(self.summary()) + "</pre>"
+        return network_card(self)
+
+    def show(self, paths: Any = None, height: int | str = 600, *, around: Any = None,
+             max_nodes: int | None = None, title: str | None = None,
+             width: int | str = "100%"):
+        """Show the interactive graph inline in a notebook (Jupyter, VS Code, Colab).
+
+        The self-contained page goes into a sandboxed ``<iframe srcdoc=...>``:
+        no file and no server are needed, and nothing is fetched.
+
+        Parameters
+        ----------
+        paths : WarmPaths, optional
+            Paths to highlight (e.g. ``net.warm_paths("Acme")``).
+        height, width : int or str
+            Frame size (numbers are pixels).
+        around : str or list, optional
+            People or companies to centre the view on.
+        max_nodes : int, optional
+            Default 100 with paths (the paths and what is nearest them) and 200
+            without, so the output stays small; pass more to see more.
+        title : str, optional
+
+        Returns
+        -------
+        PageView
+            Displays itself in a notebook; ``.save(path)`` writes the page.
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_contacts(pd.DataFrame({"name": ["Grace Hopper"],
+        ...                         "company": ["Acme Inc"]}), owner="Ada")
+        >>> "<iframe srcdoc=" in net.show(paths=net.warm_paths("Acme"))._repr_html_()
+        True
+        """
+        from netgraph.views.notebook import show
+
+        return show(self, paths, height=height, width=width, around=around,
+                    max_nodes=max_nodes, title=title)
 
     # ------------------------------------------------------------ persistence
     def save(self, path: str | PathLike[str]) -> None:

@@ -47,7 +47,7 @@ def test_stored_notebook_has_no_outputs() -> None:
     # written for the sample's fixed "today", so results do not drift with the calendar
     source = "\n".join(c.source for c in code)
     assert "SAMPLE_END" in source
-    assert "iframe(" in source
+    assert "net.show(paths=paths" in source and ".to_ics(" in source
 
 
 @pytest.fixture(scope="module")
@@ -109,8 +109,13 @@ def test_key_outputs_appear(executed) -> None:
     # the network at a glance
     assert "owners: Maya Okafor" in output_of("print(net.summary())")
     assert "Graph with" in output_of("nx.degree_centrality(G)")
-    # warm paths, explained
-    assert "Acme Robotics" in output_of("paths = net.warm_paths(TARGET_COMPANY, at=AT)")
+    # the network card
+    card = next(text for src, text in by_source.items() if src.strip() == "net")
+    assert "Maya Okafor" in card and "interactions from" in card and "<table" in card
+    # warm paths, explained hop by hop with the weakest link marked
+    rich = output_of("paths = net.warm_paths(TARGET_COMPANY, at=AT)")
+    assert "Acme Robotics" in rich
+    assert "last contact" in rich and "weakest link" in rich and "evidence" in rich
     best = output_of("print(paths[0])")
     assert "Acme Robotics" in best and "Chance" in best and " -> " in best
     assert "Jonas Lindqvist" in output_of('source="Maya Okafor"')
@@ -118,16 +123,24 @@ def test_key_outputs_appear(executed) -> None:
     for fragment in ("net.introducers(", "net.reach(", "net.ping_list("):
         assert "<table" in output_of(fragment), fragment
     assert "strength" in output_of("net.explain_strength(")
-    # the strength plot is an image
-    plot_cell = next(c for c in nb.cells if "ng.plot.strength_history(" in c.source)
-    assert any("image/png" in out.get("data", {}) for out in plot_cell.outputs)
+    # the plots are images
+    for fragment in ("ng.plot.strength_history(", "ng.plot.paths(", "ng.plot.reach(",
+                     "ng.plot.warmth("):
+        plot_cell = next(c for c in nb.cells if fragment in c.source)
+        assert any("image/png" in out.get("data", {}) for out in plot_cell.outputs), fragment
+    # the ping list shows its reasons, and goes into a calendar file
+    ping = output_of("ping = net.ping_list(")
+    assert "Whom to ping" in ping and "overdue" in ping
+    assert "ping.ics: " in output_of(".to_ics(")
     # logging a call warms the tie up
     line = output_of("net.log_interaction(").strip()
     before, after = (float(x) for x in line.split(": ", 1)[1].split(" -> "))
     assert after > before
-    # the graph is shown inline as an iframe whose srcdoc holds the whole page
-    frame = output_of("iframe(net.to_html(")
+    # the graph is shown inline as an iframe whose srcdoc holds the whole page, and the
+    # default path view keeps the notebook small
+    frame = output_of("net.show(paths=paths")
     assert "<iframe" in frame and 'srcdoc="' in frame and "Acme Robotics" in frame
+    assert len(frame.encode("utf-8")) < 1_500_000
     # the job search: a recruiter there, the hiring managers, weak ties, the ask, a job move
     assert "(recruiting)" in output_of('role="recruiter", at=AT, k=3)\nprint(recruiters)')
     assert "<table" in output_of('role="hiring manager"')
@@ -146,3 +159,7 @@ def test_html_written_to_the_working_directory(executed) -> None:
     page = (workdir / "acme.html").read_text(encoding="utf-8")
     assert "Acme Robotics" in page
     assert "<script" in page
+    from icalendar import Calendar
+
+    events = Calendar.from_ical((workdir / "ping.ics").read_bytes()).walk("VEVENT")
+    assert events and all(str(e["SUMMARY"]).startswith("Ping ") for e in events)

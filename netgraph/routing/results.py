@@ -17,7 +17,6 @@ Maya Chen -> Tom Baker (0.70: last contact 3 weeks ago; 2 meetings, 14 messages 
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -199,17 +198,37 @@ class WarmPath:
             parts.append(f"{h.to} ({h.strength:.2f}{mark}{h.evidence})")
         return " -> ".join(parts) + f". Chance {self.probability:.2f}."
 
-    def _repr_html_(self) -> str:
-        e = html.escape
+    def _html_body(self, rank: int | None = None) -> str:
+        """This path as HTML: its names, chance, and a table of hops with their evidence."""
+        from netgraph._rich import badge, esc, strength_cell, table
+
         weak = self.weakest if len(self.hops) > 1 else None
-        bold = ' style="font-weight:bold"'
-        rows = "".join(
-            f"<tr{bold if h is weak else ''}><td>{e(h.from_)}</td>"
-            f"<td>{e(h.to)}</td><td>{h.strength:.2f}</td><td>{e(h.kind)}</td>"
-            f"<td>{e(h.evidence)}</td></tr>" for h in self.hops)
-        return (f"<div><p><b>{e(self.text())}</b>: chance {self.probability:.2f}</p>"
-                "<table><tr><th>from</th><th>to</th><th>strength</th><th>kind</th>"
-                f"<th>evidence</th></tr>{rows}</table></div>")
+        names = " &rarr; ".join(esc(n) for n in
+                                [*self.people, *([self.company] if self.company else [])])
+        head = (f'<div style="margin:6px 0 2px">{f"<b>{rank}.</b> " if rank else ""}'
+                f"<b>{names}</b> &nbsp;chance {strength_cell(self.probability)}")
+        if weak is not None:
+            head += (f" &nbsp;{badge('weakest link', '#fde68a')} "
+                     f"{esc(weak.from_)} &rarr; {esc(weak.to)} ({weak.strength:.2f})")
+        head += "</div>"
+        if self.n_hops == 0 and self.company is not None:
+            head += "<div>no introduction needed</div>"
+        rows, styles = [], []
+        for h in self.hops:
+            mark = f" {badge('weakest link', '#fde68a')}" if h is weak else ""
+            rows.append([f"{esc(h.from_)} &rarr; {esc(h.to)}{mark}", strength_cell(h.strength),
+                         _KIND_WORDS.get(h.kind, h.kind), h.evidence])
+            styles.append("background:#fffbeb" if h is weak else "")
+        return head + table(["hop", "strength", "kind", "evidence"], rows,
+                            raw=[True, True, False, False], row_styles=styles)
+
+    def _repr_html_(self) -> str:
+        from netgraph._rich import box
+
+        return box(self._html_body())
+
+
+_KIND_WORDS = {"knows": "knows", "works_at": "works there", "worked_at": "worked there"}
 
 
 class WarmPaths(Sequence):
@@ -252,6 +271,8 @@ class WarmPaths(Sequence):
         self.max_hops = max_hops
         self.reason = "" if self._paths else reason
         self.objective = objective
+        #: A weak reference to the Network that found these paths (for :meth:`show`).
+        self._network: Any = None
 
     @overload
     def __getitem__(self, i: int) -> WarmPath: ...
@@ -260,14 +281,21 @@ class WarmPaths(Sequence):
 
     def __getitem__(self, i):
         if isinstance(i, slice):
-            return WarmPaths(self._paths[i], target=self.target, target_id=self.target_id,
+            out = WarmPaths(self._paths[i], target=self.target, target_id=self.target_id,
                              kind=self.kind, source=self.source, max_hops=self.max_hops,
                              reason=self.reason or "no path in this slice",
                              objective=self.objective)
+            out._network = self._network
+            return out
         return self._paths[i]
 
     def __len__(self) -> int:
         return len(self._paths)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_network"] = None  # a weak reference does not pickle; show() then says so
+        return state
 
     def __iter__(self) -> Iterator[WarmPath]:
         return iter(self._paths)
@@ -322,10 +350,40 @@ class WarmPaths(Sequence):
                 f"{self._paths[0].probability:.2f} via {self._paths[0].introducer}>")
 
     def _repr_html_(self) -> str:
-        head = f"<p>{html.escape(self._title())}</p>"
-        if not self._paths:
-            return head
-        return head + self.to_frame().to_html(index=False, escape=True)
+        from netgraph._rich import box, esc
+
+        shown = self._paths[:_HTML_MAX_PATHS]
+        parts = [f'<div style="font-weight:600;font-size:14px">{esc(self._title())}</div>']
+        parts += [p._html_body(i) for i, p in enumerate(shown, 1)]
+        if len(self._paths) > len(shown):
+            parts.append(f"<i>... and {len(self._paths) - len(shown)} more "
+                         "(paths.to_frame())</i>")
+        return box("".join(parts))
+
+    def show(self, height: int | str = 600, **options: Any) -> Any:
+        """Show these paths in the interactive graph, inline in a notebook.
+
+        The same as ``net.show(paths=self, height=height, **options)`` on the
+        network that found them.
+
+        Raises
+        ------
+        InputError
+            When the paths were not found by a :class:`~netgraph.Network`
+            (e.g. built by hand), so there is no graph to draw them on.
+        """
+        net = self._network() if self._network is not None else None
+        if net is None:
+            from netgraph.errors import InputError
+
+            raise InputError("these paths do not know the network they came from",
+                             expected="paths from net.warm_paths(...)",
+                             hint="call net.show(paths=paths) on the network instead")
+        return net.show(paths=self, height=height, **options)
+
+
+#: At most this many paths in the notebook view (the text and frame forms have all).
+_HTML_MAX_PATHS = 50
 
 
 _EVIDENCE_COLS = ("last_contact", *(f"n_{c}" for c in _CHANNELS), "n_in", "n_out", "since",

@@ -179,7 +179,8 @@ def strength_history(prep: Prepared, pair: int | tuple[str | int, str | int], *,
     hist = pair_history(prep, row, times, model)
     s = hist["strength"].rename("strength")
     s.attrs = {"a": prep.person_ids[prep.a[row]], "b": prep.person_ids[prep.b[row]],
-               "interactions": _pair_events(prep, row)}
+               "interactions": _pair_events(prep, row),
+               "cooling": hist["cooling"].to_numpy(dtype=bool)}  # where the cooling rule acts
     return s
 
 

@@ -14,7 +14,6 @@ Connections.csv (linkedin connections): 3 rows read, 2 imported, 0 merged, 1 ski
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -153,20 +152,31 @@ class ImportReport:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        esc = html.escape
-        out = [f"<div><b>{esc(self.summary())}</b>"]
+        from netgraph._rich import badge, box, esc, table
+
+        head = (f'<div style="font-weight:600;font-size:14px">{esc(self.file)} '
+                f'<span style="color:#6b7280;font-weight:400">({esc(self.kind)})</span></div>')
+        n_skip, n_warn = self.n_skipped, self.n_warnings
+        text = self.summary()
+        prefix = f"{self.file} ({self.kind}): "
+        counts = (f"<div>{esc(text[len(prefix):] if text.startswith(prefix) else text)} "
+                  + (badge(f"{n_skip} skipped", "#fee2e2") if n_skip else "")
+                  + (" " + badge(f"{n_warn} warnings", "#fef3c7") if n_warn else "") + "</div>")
+        out = [head, counts]
+        if self.parts:
+            out.append(table(["file", "kind", "rows read", "imported", "merged", "skipped"],
+                             [[p.file, p.kind, f"{p.rows_read:,}", f"{p.imported:,}",
+                               f"{p.merged:,}", f"{p.n_skipped:,}"] for p in self.parts]))
         issues = self.issues()
         if len(issues):
-            out.append("<table><tr><th>file</th><th>line</th><th>status</th><th>reason</th></tr>")
+            rows = []
             for r in issues.head(50).itertuples(index=False):
-                line = "" if r.line is None or pd.isna(r.line) else int(r.line)
-                out.append(f"<tr><td>{esc(str(r.file))}</td><td>{line}</td>"
-                           f"<td>{esc(r.status)}</td><td>{esc(r.reason)}</td></tr>")
-            out.append("</table>")
+                line = "" if r.line is None or pd.isna(r.line) else str(int(r.line))
+                rows.append([str(r.file), line, r.status, r.reason])
+            out.append(table(["file", "line", "status", "reason"], rows))
             if len(issues) > 50:
                 out.append(f"<i>... and {len(issues) - 50} more (report.issues())</i>")
-        out.append("</div>")
-        return "".join(out)
+        return box("".join(out))
 
 
 def _issue_lines(items: list[Issue], status: str, limit: int = 20) -> list[str]:
