@@ -59,7 +59,9 @@ __all__ = [
     "FRAME_FILE",
     "LEGACY_KIND",
     "apply_edit",
+    "export_dates",
     "import_history",
+    "import_time",
     "legacy_imports",
     "next_seq",
     "record_edit",
@@ -80,6 +82,54 @@ _REPLAYING: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextV
 
 def _now() -> pd.Timestamp:
     return pd.Timestamp.now(tz="UTC")
+
+
+def import_time() -> pd.Timestamp:
+    """The time of the import running now: now, or the original time while replaying
+    (so a replayed import decides as the original did)."""
+    replaying = _REPLAYING.get()
+    if replaying is not None and not pd.isna(replaying.get("time")):
+        return pd.Timestamp(replaying["time"])
+    return _now()
+
+
+#: Key of the export date in ``imports.options`` (not an importer option: dropped on replay).
+EXPORT_KEY = "_export"
+
+
+def export_dates(t: Tables) -> pd.DataFrame:
+    """The date of every export imported, as the import recorded it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per import that recorded an export date: ``import_id``,
+        ``file``, ``kind``, ``owner_id``, ``as_of`` (UTC) and ``as_of_from``
+        (how it was determined, see :mod:`netgraph.sources.export_date`).
+
+    Examples
+    --------
+    >>> from netgraph.data.merge import Tables
+    >>> list(export_dates(Tables.empty()).columns)
+    ['import_id', 'file', 'kind', 'owner_id', 'as_of', 'as_of_from']
+    """
+    rows = []
+    imp = t.imports
+    for iid, file, kind, opts in zip(imp["import_id"], imp["file"], imp["kind"],
+                                     imp["options"], strict=True):
+        try:
+            got = json.loads(opts or "{}").get(EXPORT_KEY)
+        except (ValueError, AttributeError):
+            got = None
+        if isinstance(got, dict) and got.get("date"):
+            rows.append({"import_id": int(iid), "file": file, "kind": kind,
+                         "owner_id": str(got.get("owner_id") or ""),
+                         "as_of": pd.Timestamp(got["date"]), "as_of_from": got.get("from", "")})
+    out = pd.DataFrame(rows, columns=["import_id", "file", "kind", "owner_id", "as_of",
+                                      "as_of_from"])
+    out["as_of"] = pd.to_datetime(out["as_of"], utc=True)
+    out["import_id"] = out["import_id"].astype("int64")
+    return out
 
 
 def next_seq(t: Tables) -> int:
@@ -209,6 +259,11 @@ def record_import(t: Tables, report: ImportReport, what: Any, *, kind: str,
     owner = options.get("owner")
     owner_text = "; ".join(map(str, owner)) if isinstance(owner, list | tuple) else (
         "" if owner is None else str(owner))
+    as_of = getattr(report, "as_of", None)
+    if as_of is not None:  # when the export was made, and how that was determined
+        options = {**options, EXPORT_KEY: {"date": pd.Timestamp(as_of).isoformat(),
+                                           "from": getattr(report, "as_of_from", ""),
+                                           "owner_id": getattr(report, "owner_id", "")}}
     row = pd.DataFrame({"import_id": [seq], "file": [file], "sha256": [digest], "kind": [kind],
                         "owner": [owner_text],
                         "options": [json.dumps({k: _jsonable_option(v)
@@ -325,7 +380,7 @@ def _restored(t: Tables, digest: str) -> Iterator[Path]:
 def _replay_import(t: Tables, row: dict[str, Any], source_tables: Tables) -> Tables:
     from netgraph.sources.registry import get_source
 
-    options = json.loads(row["options"])
+    options = {k: v for k, v in json.loads(row["options"]).items() if k != EXPORT_KEY}
     source = get_source(row["kind"])
     token = _REPLAYING.set(row)
     try:
