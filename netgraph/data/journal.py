@@ -75,6 +75,7 @@ FRAME_FILE = "<DataFrame>"
 #: ``imports.kind`` of the row standing for data imported before the history was kept.
 LEGACY_KIND = "(before history)"
 _FRAME_PART = "frame.json"
+_KEPT_PART = "<rows read>.json"  # the rows a keeps_frame source read (see record_import)
 #: While replaying: the original imports row of the import being replayed.
 _REPLAYING: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar(
     "netgraph_replaying", default=None)
@@ -174,8 +175,7 @@ def _read_parts(what: Any) -> tuple[str, str, list[tuple[str, bytes]]]:
     """(file as given, sha256, [(part name, bytes)]) of what an import reads."""
     if isinstance(what, pd.DataFrame):
         digest = hashlib.sha256(what.to_csv(index=False).encode("utf-8")).hexdigest()
-        data = what.to_json(orient="table", date_unit="ns", index=False).encode("utf-8")
-        return FRAME_FILE, digest, [(_FRAME_PART, data)]
+        return FRAME_FILE, digest, [(_FRAME_PART, _frame_bytes(what))]
     if isinstance(what, str | PathLike):
         path = Path(what)
         if not path.exists():  # the importer reports it; nothing to keep
@@ -197,6 +197,27 @@ def _read_parts(what: Any) -> tuple[str, str, list[tuple[str, bytes]]]:
     return str(what), h.hexdigest(), parts
 
 
+def _digest_of(what: Any) -> str:
+    """sha256 of a file or folder's bytes, read in chunks (never whole into memory)."""
+    path = Path(what)
+    if not path.exists():
+        return ""
+    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+    h = hashlib.sha256()
+    for f in files:
+        part = hashlib.sha256()
+        with open(f, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                part.update(chunk)
+        name = f.name if f == path else f"{path.name}/{f.relative_to(path).as_posix()}"
+        h.update(name.encode("utf-8") + b"\0" + part.digest())
+    return h.hexdigest()
+
+
+def _frame_bytes(frame: pd.DataFrame) -> bytes:
+    return frame.to_json(orient="table", date_unit="ns", index=False).encode("utf-8")
+
+
 def _pack(data: bytes) -> str:
     return base64.b64encode(zlib.compress(data, 1)).decode("ascii")
 
@@ -214,7 +235,7 @@ def _jsonable_option(v: Any) -> Any:
 
 
 def record_import(t: Tables, report: ImportReport, what: Any, *, kind: str,
-                  options: dict[str, Any]) -> Tables:
+                  options: dict[str, Any], kept: pd.DataFrame | None = None) -> Tables:
     """*t* with the import that made it recorded in ``imports`` (and what it read kept).
 
     Called by :meth:`netgraph.sources.registry.Source.run` after every import.
@@ -233,6 +254,10 @@ def record_import(t: Tables, report: ImportReport, what: Any, *, kind: str,
         The source's name.
     options : dict
         The importer's options (``owner`` and the source's own), to replay it.
+    kept : pandas.DataFrame, optional
+        For sources that keep the rows they read, not the file (see
+        ``Source.keeps_frame``): the rows to keep. The import is still known by
+        the file it read (its name, and the sha256 of its bytes, read in chunks).
 
     Returns
     -------
@@ -247,6 +272,10 @@ def record_import(t: Tables, report: ImportReport, what: Any, *, kind: str,
     if replaying is not None:
         file, digest, parts = replaying["file"], replaying["sha256"], []
         seq, when = int(replaying["import_id"]), replaying["time"]
+    elif kept is not None and isinstance(what, str | PathLike):
+        file, digest = str(what), _digest_of(what)
+        parts = [(_KEPT_PART, _frame_bytes(kept))] if digest else []
+        seq, when = next_seq(t), _now()
     else:
         file, digest, parts = _read_parts(what)
         seq, when = next_seq(t), _now()
@@ -384,9 +413,10 @@ def _replay_import(t: Tables, row: dict[str, Any], source_tables: Tables) -> Tab
     source = get_source(row["kind"])
     token = _REPLAYING.set(row)
     try:
-        if row["file"] == FRAME_FILE:
-            data = source_tables.import_data
-            text = data.loc[data["sha256"] == row["sha256"], "data"].iloc[0]
+        data = source_tables.import_data
+        mine = data.loc[data["sha256"] == row["sha256"]]
+        if row["file"] == FRAME_FILE or mine["part"].tolist() == [_KEPT_PART]:
+            text = mine["data"].iloc[0]
             frame = pd.read_json(io.StringIO(_unpack(text).decode("utf-8")), orient="table")
             return source.run(t, frame, **options)[0]
         with _restored(source_tables, row["sha256"]) as root:

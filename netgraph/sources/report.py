@@ -81,6 +81,8 @@ class ImportReport:
     as_of: Any = None
     as_of_from: str = ""
     owner_id: str = ""
+    #: the rows a ``keeps_frame`` source read, for the import history (then cleared)
+    kept: Any = field(default=None, repr=False, compare=False)
 
     def __deepcopy__(self, memo: dict) -> ImportReport:
         # A report travels in ``DataFrame.attrs``, which pandas deep-copies on
