@@ -1,7 +1,7 @@
 """The job search, end to end, on the sample team (issue 12).
 
-The story test plays the search in numbered steps so later work (asks and
-introductions) can add its own steps. The sample team is imported once per
+The story test plays the whole search in numbered steps: targets, paths to a recruiter, an
+ask followed up and answered with an introduction, a job move that opens a new way in. The sample team is imported once per
 module and saved; every test loads its own copy of the workspace.
 """
 
@@ -141,6 +141,32 @@ def test_job_search_story(team, tmp_path):
     assert best.target_title in text and TARGET_COMPANY in text
     assert text.rstrip().endswith(best.source)
     assert "@" not in text
+
+    # Step 4b: nobody knows one of the recruiters there; ask the best introducer into the
+    # target for an introduction to them (issue 12: introductions asked and tracked).
+    # A week on, the ask is a follow-up in the ping list.
+    unknown = there.loc[there["hops"].isna(), "person"]
+    assert len(unknown), there
+    recruiter = unknown.iat[0]
+    owner, introducer = everyone[0].source, everyone[0].introducer
+    ask_id = net.ask(introducer, TARGET_COMPANY, about=f"meeting {recruiter}", when=AT,
+                     source=owner)
+    assert net.asks.set_index("ask_id").loc[ask_id, "status"] == "asked"
+    week_on = pd.Timestamp(AT, tz="UTC") + pd.Timedelta(days=8)
+    pings = net.ping_list(at=week_on, n=None, source=owner)
+    follow = pings[pings["ask_id"] == ask_id]
+    assert len(follow) == 1 and follow["person"].iat[0] == introducer
+    assert f"follow up on your ask to {introducer}" in follow["reason"].iat[0]
+
+    # Step 4c: the introduction is made: a new, dated tie, and a direct path to them
+    def direct():
+        return [p for p in net.warm_paths(TARGET_COMPANY, role="recruiter", source=owner,
+                                          at=week_on, k=50) if p.people == [owner, recruiter]]
+    assert not direct()
+    net.update_ask(ask_id, "introduced", when=week_on, person=recruiter)
+    assert len(direct()) == 1
+    thanks = net.ping_list(at=week_on, n=None, source=owner)
+    assert any(f"thank {introducer}" in r for r in thanks["reason"])
 
     # Step 5: a newer export of Maya's: a warm contact of hers moved to the target
     mover = mover_for(net)
