@@ -47,6 +47,8 @@ _LAZY = {
     "WarmPath": "netgraph.routing",
     "WarmPaths": "netgraph.routing",
     "Hop": "netgraph.routing",
+    "ROLES": "netgraph.routing.roles",
+    "role_family": "netgraph.routing.roles",
 }
 _SUBMODULES = {"plot": "netgraph.views.plot", "schema": "netgraph.data.schema", "sample": "netgraph.sample"}
 

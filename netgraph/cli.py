@@ -129,9 +129,9 @@ def _print_table(frame: pd.DataFrame, columns: Sequence[str] | None = None,
 
 
 #: Columns shown in the human tables (``--json`` gives every column).
-INTRODUCER_COLUMNS = ["introducer", "source", "probability", "routes", "hops", "path"]
-REACH_COLUMNS = ["company", "probability", "hops", "source", "introducer", "person", "current",
-                 "n_current", "n_former"]
+INTRODUCER_COLUMNS = ["introducer", "source", "probability", "score", "routes", "hops", "path"]
+REACH_COLUMNS = ["company", "probability", "score", "hops", "source", "introducer", "person",
+                 "current", "n_current", "n_former"]
 PING_COLUMNS = ["person", "strength", "tier", "last_contact", "due", "goes_cold_on", "reason"]
 
 
@@ -245,10 +245,20 @@ def _exclude(args: argparse.Namespace) -> list[str]:
     return list(args.exclude or [])
 
 
+def _role(args: argparse.Namespace) -> dict[str, Any]:
+    """The role filter and objective options of a path command, as keyword arguments."""
+    roles = getattr(args, "role", None) or []
+    out: dict[str, Any] = {"role": None if not roles else roles[0] if len(roles) == 1 else roles,
+                           "title": getattr(args, "title", None)}
+    if getattr(args, "objective", None):
+        out["objective"] = args.objective
+    return out
+
+
 def cmd_paths(args: argparse.Namespace) -> int:
     net = _load(args.db, _engine(args))
     paths = net.warm_paths(args.target, source=args.source, k=args.k, max_hops=args.max_hops,
-                           at=args.at, exclude=_exclude(args))
+                           at=args.at, exclude=_exclude(args), **_role(args))
     _write_csv(args, paths.to_frame())
     if args.json:
         _print_json({"target": paths.target, "reason": paths.reason,
@@ -283,7 +293,7 @@ def _emit(args: argparse.Namespace, frame: pd.DataFrame, columns: Sequence[str])
 def cmd_introducers(args: argparse.Namespace) -> int:
     net = _load(args.db, _engine(args))
     frame = net.introducers(args.target, source=args.source, max_hops=args.max_hops,
-                            at=args.at, exclude=_exclude(args))
+                            at=args.at, exclude=_exclude(args), **_role(args))
     _emit(args, frame, INTRODUCER_COLUMNS)
     return 0
 
@@ -291,10 +301,60 @@ def cmd_introducers(args: argparse.Namespace) -> int:
 def cmd_reach(args: argparse.Namespace) -> int:
     net = _load(args.db, _engine(args))
     frame = net.reach(args.companies or None, source=args.source, max_hops=args.max_hops,
-                      at=args.at)
+                      at=args.at, **_role(args))
     if args.n:
         frame = frame.head(args.n)
     _emit(args, frame, REACH_COLUMNS)
+    return 0
+
+
+#: Columns of ``netgraph people at`` and ``netgraph changes`` (``--json``: all).
+PEOPLE_AT_COLUMNS = ["person", "title", "role", "current", "start", "end", "probability", "hops",
+                     "introducer", "source"]
+CHANGE_COLUMNS = ["detected", "person", "from_company", "to_company", "to_title", "new_way_in",
+                  "probability", "best_path", "evidence"]
+
+
+def cmd_people_at(args: argparse.Namespace) -> int:
+    net = _load(args.db)
+    kw = _role(args)
+    kw.pop("objective", None)
+    frame = net.people_at(args.company, source=args.source, max_hops=args.max_hops, at=args.at,
+                          **kw)
+    if not len(frame) and not args.json:
+        print(f"Nobody: {frame.attrs.get('reason', '')}")
+        return 0
+    _emit(args, frame, PEOPLE_AT_COLUMNS)
+    return 0
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    net = _load(args.db)
+    frame = net.job_changes(since=args.since, at=args.at)
+    _emit(args, frame, CHANGE_COLUMNS)
+    if not args.json and frame["new_way_in"].any():
+        n = int(frame["new_way_in"].sum())
+        print(f"\n{n} move{'s' if n != 1 else ''} into your targets: new ways in "
+              "(`netgraph paths COMPANY` for every path).")
+    return 0
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    from netgraph.errors import InputError
+
+    net = _load(args.db)
+    paths = net.warm_paths(args.target, source=args.source, k=max(args.path, 5),
+                           max_hops=args.max_hops, at=args.at, exclude=_exclude(args),
+                           **_role(args))
+    if not paths:
+        raise InputError(f"no warm path to {args.target}: {paths.reason}",
+                         hint="Try --max-hops 4, or another --role.")
+    if args.path > len(paths):
+        raise InputError(f"--path {args.path} is out of range: {len(paths)} path(s) to "
+                         f"{paths.target}", expected=f"a number from 1 to {len(paths)}")
+    print(f"# To {paths[args.path - 1].introducer} (path {args.path}: "
+          f"{paths[args.path - 1].text()}). Edit it and send it yourself; nothing is sent.\n")
+    print(net.draft_intro(args.path - 1, me=args.me, why=args.why))
     return 0
 
 
@@ -345,7 +405,8 @@ def cmd_fit(args: argparse.Namespace) -> int:
 def cmd_ping(args: argparse.Namespace) -> int:
     net = _load(args.db, _engine(args))
     frame = net.ping_list(at=args.at, n=args.n or None, source=args.source)
-    team = frame["owner"].nunique() > 1  # say whose tie each row is
+    # a team's list says whose tie each row is (whichever owners the top rows belong to)
+    team = args.source is None and len(net.owners) > 1
     _emit(args, frame, [PING_COLUMNS[0], "owner_name", *PING_COLUMNS[1:]] if team
           else PING_COLUMNS)
     if args.ics:
@@ -643,7 +704,7 @@ def _direction(text: str) -> str:
 
 
 #: The date options, read with :func:`netgraph._time.as_utc` before a command runs.
-DATE_FLAGS = {"at": "--at", "when": "--when"}
+DATE_FLAGS = {"at": "--at", "when": "--when", "since": "--since"}
 
 
 def _read_dates(args: argparse.Namespace) -> None:
@@ -732,6 +793,19 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--exclude", action="append", metavar="NAME",
                         help="person or company to avoid (repeat for several)")
 
+    def role_opts(sp: argparse.ArgumentParser, objective: bool = True) -> None:
+        sp.add_argument("--role", action="append", metavar="ROLE",
+                        help="only someone in this role there: recruiter, 'hiring manager', "
+                             "engineering, product, design, data, sales, leadership, or a "
+                             "title pattern (repeat for a list of title words)")
+        sp.add_argument("--title", metavar="PATTERN",
+                        help="only someone whose title matches this regular expression")
+        if objective:
+            sp.add_argument("--objective", metavar="NAME",
+                            help="what warmest means: likely_intro (default: the most "
+                                 "likely introduction) or job_mobility (moderately weak "
+                                 "ties first, Rajkumar et al. 2022)")
+
     sp = add("demo", cmd_demo, "run the main job on the sample data and write demo.html")
     sp.add_argument("--out", default="demo.html", help="HTML file to write")
     sp.add_argument("--target", help="target company (default: Acme Robotics)")
@@ -771,19 +845,39 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("-k", action=_whole_number(1, 10_000), default=5, metavar="K",
                     help="paths through k different introducers")
     exclude_opt(sp)
+    role_opts(sp)
     path_opts(sp)
     json_flag(sp, csv=True)
 
     sp = add("introducers", cmd_introducers, "whom among your contacts to ask about a target")
     sp.add_argument("target", help="a company (any spelling) or a person")
     exclude_opt(sp)
+    role_opts(sp)
     path_opts(sp)
+    json_flag(sp, csv=True)
+
+    sp = add("draft", cmd_draft, "draft a message asking an introducer for an introduction "
+             "(plain text to edit and send yourself; nothing is sent)")
+    sp.add_argument("target", help="a company (any spelling) or a person")
+    sp.add_argument("--path", action=_whole_number(1, 10_000), default=1, metavar="N",
+                    help="which path of `netgraph paths TARGET` (1 = the best)")
+    sp.add_argument("--me", help="the name to sign with (default: the path's owner)")
+    sp.add_argument("--why", help="why you want to meet them, in one sentence")
+    exclude_opt(sp)
+    role_opts(sp)
+    path_opts(sp)
+
+    sp = add("changes", cmd_changes, "who changed employer between your imports; moves into "
+             "your targets are new ways in")
+    sp.add_argument("--since", metavar="DATE", help="only moves detected since this date")
+    at_opt(sp, "evaluate the new paths")
     json_flag(sp, csv=True)
 
     sp = add("reach", cmd_reach, "which companies are warm for you")
     sp.add_argument("companies", nargs="*", help="companies (default: every company)")
     sp.add_argument("-n", action=_whole_number(0), default=20, metavar="N",
                     help="rows to show (0 = all)")
+    role_opts(sp)
     path_opts(sp)
     json_flag(sp, csv=True)
 
@@ -875,6 +969,12 @@ def build_parser() -> argparse.ArgumentParser:
              group=acts)
     ap.add_argument("--threshold", type=float, default=70.0, metavar="SCORE",
                     help="lowest score to show (0 to 100)")
+    json_flag(ap, csv=True)
+    ap = add("at", cmd_people_at, "who you know at a company (current and former), warmest "
+             "first", group=acts)
+    ap.add_argument("company", help="a company (any spelling)")
+    role_opts(ap, objective=False)
+    path_opts(ap)
     json_flag(ap, csv=True)
     ap = add("merge", cmd_people_merge, "B is A: B folds into A (kept across re-imports)",
              group=acts)

@@ -103,6 +103,7 @@ class Network:
         self._memo = Memo(maxsize=24)
         self.reports: list[ImportReport] = []
         self._editing: Path | None = None  # the workspace whose lock edit() holds
+        self._last_paths: tuple[Any, Any] | None = None  # the last warm_paths, for draft_intro
 
     # ------------------------------------------------------------ tables
     def _set(self, tables: Tables) -> None:
@@ -1022,11 +1023,13 @@ class Network:
         if not self._targets:
             return None
         found = []
+        last = self._last_paths  # draft_intro(i) keeps referring to the user's last query
         for target in self._targets:
             try:
                 found.append(routing.warm_paths(self._index(at), target, k=5))
             except NotFoundError:
                 continue
+        self._last_paths = last
         return target_paths(found)
 
     # ------------------------------------------------------------ asks
@@ -1357,7 +1360,8 @@ class Network:
     # ------------------------------------------------------------ paths
     def warm_paths(self, target: str, source: str | None = None, k: int = 5,
                    max_hops: int = 3, at: Any = None, exclude: Iterable[str] | str = (),
-                   distinct_introducers: bool = True):
+                   distinct_introducers: bool = True, *, role: Any = None,
+                   title: str | None = None, objective: Any = None, roles: Any = None):
         """The warmest introduction paths from you (or your team) into a company.
 
         A tie's strength is read as the chance the person acts on a request
@@ -1382,13 +1386,26 @@ class Network:
         distinct_introducers : bool, default True
             One path per first introducer (five people to ask); ``False`` gives
             the *k* best loopless paths, however many share an introducer.
+        role : str or list of str, optional
+            Only paths to someone in this role at the target: ``"recruiter"``,
+            ``"hiring manager"``, ``"engineering"``, a list of title words or a
+            regular expression (:mod:`netgraph.routing.roles`, ``ng.ROLES``).
+        title : str, optional
+            A regular expression their title must match.
+        objective : str, optional
+            What "warmest" means: ``"likely_intro"`` (default, the most
+            likely introduction) or ``"job_mobility"`` (moderately weak ties
+            first, after Rajkumar et al. 2022; :mod:`netgraph.routing.objectives`).
+        roles : mapping, optional
+            Your own role families (family -> title words) instead of ``ng.ROLES``.
 
         Returns
         -------
         WarmPaths
-            Ranked by probability; empty (with ``.reason``) when there is no route.
-            Once :meth:`calibrate_paths` has fitted your recorded asks, probabilities
-            are calibrated and each path keeps the product of its strengths in
+            Ranked by probability (or by the objective's score); empty (with
+            ``.reason``) when there is no route, or nobody there has the role. Once
+            :meth:`calibrate_paths` has fitted your recorded asks, probabilities are
+            calibrated and each path keeps the product of its strengths in
             ``raw_probability``.
 
         Examples
@@ -1408,20 +1425,24 @@ class Network:
 
         found = paths.warm_paths(self._index(at), target, source=source, k=k,
                                  max_hops=max_hops, exclude=exclude,
-                                 distinct_introducers=distinct_introducers)
+                                 distinct_introducers=distinct_introducers, objective=objective,
+                                 role=role, title=title, roles=roles)
         found = apply_calibration(found, self._calibration)
         found._network = weakref.ref(self)  # for paths.show()
+        self._last_paths = (found, at)  # what draft_intro(i) refers to
         return found
 
     def introducers(self, target: str, source: str | None = None, max_hops: int = 3,
                     at: Any = None, exclude: Iterable[str] | str = (),
-                    count_routes: bool = True) -> pd.DataFrame:
+                    count_routes: bool = True, *, role: Any = None, title: str | None = None,
+                    objective: Any = None, roles: Any = None) -> pd.DataFrame:
         """Whom among your direct contacts to ask for an introduction to *target*.
 
         One row per introducer: the best probability through them, and
         ``routes``, how many people at the target they can reach within
         ``max_hops - 1`` hops (``count_routes=False`` skips that count, which
-        costs seconds for the very largest employers). See
+        costs seconds for the very largest employers). *role*, *title*,
+        *objective* and *roles* are as in :meth:`warm_paths`. See
         :func:`netgraph.routing.introducers`.
 
         Examples
@@ -1436,12 +1457,18 @@ class Network:
         from netgraph import routing as paths
 
         return paths.introducers(self._index(at), target, source=source, max_hops=max_hops,
-                                 exclude=exclude, count_routes=count_routes)
+                                 exclude=exclude, count_routes=count_routes,
+                                 objective=objective, role=role, title=title, roles=roles)
 
     def reach(self, companies: Iterable[str] | str | None = None, source: str | None = None,
-              max_hops: int = 3, at: Any = None, exclude: Iterable[str] | str = ()
-              ) -> pd.DataFrame:
+              max_hops: int = 3, at: Any = None, exclude: Iterable[str] | str = (), *,
+              role: Any = None, title: str | None = None, objective: Any = None,
+              roles: Any = None) -> pd.DataFrame:
         """For each company (or the given ones): how warm is my best way in?
+
+        With *role* (or *title*), the best way in to someone in that role
+        there (:meth:`warm_paths`); companies with nobody in it are left out
+        unless named. See :func:`netgraph.routing.reach`.
 
         Examples
         --------
@@ -1455,7 +1482,177 @@ class Network:
         from netgraph import routing as paths
 
         return paths.reach(self._index(at), companies, source=source, max_hops=max_hops,
-                           exclude=exclude)
+                           exclude=exclude, objective=objective, role=role, title=title,
+                           roles=roles)
+
+    # ------------------------------------------------------------ the job search
+    def people_at(self, company: str, role: Any = None, *, title: str | None = None,
+                  source: str | None = None, max_hops: int = 3, at: Any = None,
+                  exclude: Iterable[str] | str = (), roles: Any = None) -> pd.DataFrame:
+        """Who the network knows at *company* (current and former), warmest first.
+
+        One row per person: ``person``, ``person_id``, ``title``, ``role``
+        (its family), ``current``, ``start``, ``end``, ``probability`` of
+        the best path into the company through them (0 out of reach),
+        ``hops``, ``introducer`` (the first person to ask) and ``source``
+        (the owner). See :func:`netgraph.routing.people_at`; *role* and
+        *title* as in :meth:`warm_paths`. Empty when nobody matches, with
+        ``.attrs["reason"]`` naming the people there and their titles.
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_contacts(pd.DataFrame({"name": ["Grace Hopper", "Alan Turing"],
+        ...     "company": ["Acme", "Acme"], "title": ["Sr. Recruiter", "SWE"]}), owner="Ada")
+        >>> net.people_at("Acme")[["person", "title", "role"]].values.tolist()
+        [['Alan Turing', 'SWE', 'engineering'], ['Grace Hopper', 'Sr. Recruiter', 'recruiting']]
+        >>> net.people_at("Acme", role="designer").attrs["reason"]
+        "nobody at Acme matches role 'designer' (design); the 2 people there: Grace Hopper (Sr. Recruiter), Alan Turing (SWE)"
+        """
+        from netgraph import routing as paths
+
+        return paths.people_at(self._index(at), company, role=role, title=title, roles=roles,
+                               source=source, max_hops=max_hops, exclude=exclude)
+
+    def job_changes(self, since: Any = None, at: Any = None) -> pd.DataFrame:
+        """Who changed employer, as newer imports showed it, newest first.
+
+        Importing a newer export of the same owner (or newer contacts) ends
+        a mover's old job (``end`` = the newer export's date) and adds the
+        new one, so both stay in the network. An older export imported
+        after a newer one moves nobody back. Each export's date is its
+        newest "Connected On" or message date, else the date in its file
+        name, else the import time (:mod:`netgraph.sources.export_date`);
+        ``date_from`` says which.
+
+        Parameters
+        ----------
+        since : timestamp-like, optional
+            Only moves detected on or after this date.
+        at : timestamp-like, optional
+            When to evaluate the new paths (default: now).
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``person``, ``person_id``, ``from_company``, ``from_title``,
+            ``to_company``, ``to_company_id``, ``to_title``, ``detected``,
+            ``import_id``, ``file``, ``date_from``, ``evidence`` (see
+            :func:`netgraph.data.moves.job_changes`), and ``new_way_in``
+            (the move is into a target company, :meth:`set_targets`),
+            ``probability`` and ``best_path`` (the best path into that
+            company through the mover; NaN and ``""`` when not a target).
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_contacts(pd.DataFrame({"name": ["Grace Hopper"],
+        ...     "email": ["grace@example.com"], "company": ["Globex"]}), owner="Ada")
+        >>> _ = net.import_contacts(pd.DataFrame({"name": ["Grace Hopper"],
+        ...     "email": ["grace@example.com"], "company": ["Acme"]}), owner="Ada")
+        >>> net.set_targets(["Acme"])
+        >>> net.job_changes()[["person", "from_company", "to_company", "new_way_in",
+        ...                    "best_path"]].values.tolist()
+        [['Grace Hopper', 'Globex', 'Acme', True, 'Ada -> Grace Hopper -> Acme']]
+        """
+        import numpy as np
+
+        from netgraph import routing as paths
+        from netgraph.data.moves import job_changes
+
+        out = job_changes(self._t, since=since)
+        targets = set()
+        for c in self._targets:
+            with contextlib.suppress(NotFoundError):
+                targets.add(self.resolver.company_id(c))
+        flag = out["to_company_id"].isin(targets).to_numpy(dtype=bool)
+        prob = np.full(len(out), np.nan)
+        best = np.full(len(out), "", dtype=object)
+        if flag.any():
+            ix = self._index(at)
+            for i in np.flatnonzero(flag):
+                cid, pid = out["to_company_id"].iat[i], out["person_id"].iat[i]
+                rows = paths.people_at(ix, cid)
+                row = rows[rows["person_id"] == pid]
+                if not len(row) or not row["probability"].iat[0] > 0:
+                    continue
+                prob[i] = float(row["probability"].iat[0])
+                way = paths.warm_paths(ix, pid, k=1) if row["hops"].iat[0] else None
+                company = self._name_of_company(cid)
+                best[i] = (way[0].text() if way else str(row["source"].iat[0])) + \
+                    f" -> {company}"
+        out["new_way_in"] = flag
+        out["probability"] = prob
+        out["best_path"] = pd.Series(best, dtype=object)
+        return out
+
+    def _name_of_company(self, company_id: str) -> str:
+        comp = self._t.companies
+        hit = comp.loc[comp["company_id"] == company_id, "name"]
+        return str(hit.iat[0]) if len(hit) and hit.iat[0] else company_id
+
+    def draft_intro(self, path: Any = 0, *, me: str | None = None, why: str | None = None,
+                    at: Any = None) -> str:
+        """A short, editable message asking a path's introducer for an introduction.
+
+        Built from the path's evidence: how you know the introducer (last
+        contact, shared employers, since when), whom you want to meet and why
+        (their title and role at the target), and a blurb they can forward.
+        Plain text; nothing is sent anywhere, and it never holds an e-mail
+        address. See :func:`netgraph.views.draft.draft_intro`.
+
+        Parameters
+        ----------
+        path : WarmPath or int, default 0
+            A path, or its index in the last :meth:`warm_paths` result.
+        me : str, optional
+            The name to sign with (default: the path's owner).
+        why : str, optional
+            Why you want to meet them, in one sentence (default: built from
+            their role and the company).
+        at : timestamp-like, optional
+            The date the evidence is worded at (default: that of the last
+            :meth:`warm_paths` call, or now).
+
+        Raises
+        ------
+        InputError
+            An index with no :meth:`warm_paths` result to refer to, or out of
+            range; a path with no introducer.
+
+        Examples
+        --------
+        >>> import pandas as pd, netgraph as ng
+        >>> net = ng.Network()
+        >>> _ = net.import_contacts(pd.DataFrame({"name": ["Grace Hopper"],
+        ...     "company": ["Acme"], "title": ["CTO"]}), owner="Ada Lovelace")
+        >>> _ = net.warm_paths("Acme")
+        >>> print(net.draft_intro(0).splitlines()[0])
+        Hi Grace,
+        """
+        from netgraph.routing.results import WarmPaths
+        from netgraph.views.draft import draft_intro
+
+        last = getattr(self, "_last_paths", None)
+        if isinstance(path, WarmPaths):
+            path = path[0]
+        elif isinstance(path, int) and not isinstance(path, bool):
+            if last is None:
+                raise InputError("no warm paths to pick from yet",
+                                 hint="Call net.warm_paths(target) first, or pass a WarmPath.",
+                                 cli_hint="Name the target: netgraph draft TARGET --path N.")
+            found = last[0]
+            if not -len(found) <= path < len(found):
+                raise InputError(f"path {path} is out of range: the last warm_paths result "
+                                 f"has {len(found)} path(s)" + (
+                                     f" ({found.reason})" if not len(found) else ""),
+                                 expected=f"an index from 0 to {max(len(found) - 1, 0)}")
+            path = found[path]
+        if at is None:
+            at = last[1] if last is not None and last[1] is not None else None
+        return draft_intro(path, me=me, why=why, at=as_utc(at, default="now", name="at"))
 
     # ------------------------------------------------------------ html
     def to_html(self, path: str | PathLike[str], paths: Any = None, around: Any = None,

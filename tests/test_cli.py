@@ -447,6 +447,7 @@ def test_every_command_is_covered() -> None:
                                 "strength", "ping", "log", "targets", "alias", "html",
                                 "imports", "undo", "people",  # tests/test_imports, test_people
                                 "ask", "ask-update", "asks",  # tests/test_asks
+                                "changes", "draft",  # tests/test_job_search
                                 "fit"}  # tests/test_fit
 
 

@@ -368,3 +368,37 @@ def test_display_name_joins_the_one_known_person_never_an_ambiguous_one(tmp_path
     assert any("2 people have that name" in w.reason for w in rep.warnings)
     sugg = net.person_suggestions()
     assert "email:sam@somewhere.example" in set(sugg.astype(str).to_numpy().ravel())
+
+
+def test_workspace_keeps_the_headers_rows_never_the_mailbox(tmp_path: Path,
+                                                            mbox_path: Path) -> None:
+    # the import history keeps what was imported (headers' rows), not the bodies and
+    # attachments of the mailbox; an undo of an earlier import replays those rows exactly
+    contacts = tmp_path / "contacts.csv"
+    pd.DataFrame({"name": ["Grace Hopper"], "company": ["Navy"]}).to_csv(contacts, index=False)
+    net = Network()
+    net.import_contacts(contacts, owner=OWNER)
+    net.import_email(mbox_path, owner=OWNER)
+    db = tmp_path / "w.db"
+    net.save(db)
+    raw = db.read_bytes()
+    assert b"Body text that must never be stored" not in raw
+    assert b"must never be stored" not in raw
+    kept = net._t.import_data
+    assert len(kept) == 2
+    email_import = net.imports.iloc[-1]
+    assert email_import["file"] == str(mbox_path) and email_import["kind"] == "email"
+    parts = kept.loc[kept["sha256"] == email_import["sha256"], "part"].tolist()
+    assert parts == ["<rows read>.json"]
+    # undo the contacts: the same as importing the mailbox alone
+    net.undo_import(1)
+    alone = Network()
+    alone.import_email(mbox_path, owner=OWNER)
+    for name in ("people", "ties", "interactions"):
+        assert getattr(net, name).reset_index(drop=True).equals(
+            getattr(alone, name).reset_index(drop=True)), name
+    # and the workspace loads back and undoes the same way
+    back = Network.load(db)
+    back.undo_import(1)
+    assert back.interactions.reset_index(drop=True).equals(
+        alone.interactions.reset_index(drop=True))

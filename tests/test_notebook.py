@@ -141,6 +141,16 @@ def test_key_outputs_appear(executed) -> None:
     frame = output_of("net.show(paths=paths")
     assert "<iframe" in frame and 'srcdoc="' in frame and "Acme Robotics" in frame
     assert len(frame.encode("utf-8")) < 1_500_000
+    # the job search: a recruiter there, the hiring managers, weak ties, the ask, a job move
+    assert "(recruiting)" in output_of('role="recruiter", at=AT, k=3)\nprint(recruiters)')
+    assert "<table" in output_of('role="hiring manager"')
+    assert "Chance" in output_of('objective="job_mobility"')
+    assert output_of("print(net.draft_intro(0))").startswith("Hi ")
+    moves = output_of("net.job_changes(at=AT)")
+    assert "Mei Yamamoto" in moves and "newest Connected On date" in moves
+    assert "Maya Okafor -&gt; Mei Yamamoto -&gt; Acme Robotics" in moves or \
+        "Maya Okafor -> Mei Yamamoto -> Acme Robotics" in moves
+    assert "Mei Yamamoto" in output_of('role="recruiter", at=AT, k=1)')
     assert "Traceback" not in everything
 
 

@@ -279,13 +279,13 @@ def test_best_path_explains_every_hop(ix):
     assert best.hops[0].evidence.startswith("last contact 3 weeks ago; 2 meetings, 14 messages "
                                             "both ways; connected since 2019")
     assert "worked together at Initech" in best.hops[1].evidence
-    assert best.hops[2].evidence == "current Staff Engineer since 2019"
+    assert best.hops[2].evidence == "current Staff Engineer (engineering) since 2019"
     assert best.weakest.to == "Lena Ortiz"
     assert math.isclose(best.probability, 0.7 * 0.6 * 0.9)
     text = str(best)
     assert "Lena Ortiz (0.60, weakest link:" in text and "Acme Robotics (0.90: current" in text
     alum = paths[1].hops[-1]
-    assert alum.kind == "worked_at" and alum.evidence.startswith("former Engineer, left 2020")
+    assert alum.kind == "worked_at" and alum.evidence.startswith("former Engineer (engineering), left 2020")
     frame = paths.to_frame()
     assert list(frame.columns) == ["rank", "probability", "hops", "source", "introducer",
                                    "person", "person_id", "weakest", "weakest_strength", "path"]

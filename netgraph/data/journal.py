@@ -59,7 +59,9 @@ __all__ = [
     "FRAME_FILE",
     "LEGACY_KIND",
     "apply_edit",
+    "export_dates",
     "import_history",
+    "import_time",
     "legacy_imports",
     "next_seq",
     "record_edit",
@@ -73,6 +75,7 @@ FRAME_FILE = "<DataFrame>"
 #: ``imports.kind`` of the row standing for data imported before the history was kept.
 LEGACY_KIND = "(before history)"
 _FRAME_PART = "frame.json"
+_KEPT_PART = "<rows read>.json"  # the rows a keeps_frame source read (see record_import)
 #: While replaying: the original imports row of the import being replayed.
 _REPLAYING: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar(
     "netgraph_replaying", default=None)
@@ -80,6 +83,54 @@ _REPLAYING: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextV
 
 def _now() -> pd.Timestamp:
     return pd.Timestamp.now(tz="UTC")
+
+
+def import_time() -> pd.Timestamp:
+    """The time of the import running now: now, or the original time while replaying
+    (so a replayed import decides as the original did)."""
+    replaying = _REPLAYING.get()
+    if replaying is not None and not pd.isna(replaying.get("time")):
+        return pd.Timestamp(replaying["time"])
+    return _now()
+
+
+#: Key of the export date in ``imports.options`` (not an importer option: dropped on replay).
+EXPORT_KEY = "_export"
+
+
+def export_dates(t: Tables) -> pd.DataFrame:
+    """The date of every export imported, as the import recorded it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per import that recorded an export date: ``import_id``,
+        ``file``, ``kind``, ``owner_id``, ``as_of`` (UTC) and ``as_of_from``
+        (how it was determined, see :mod:`netgraph.sources.export_date`).
+
+    Examples
+    --------
+    >>> from netgraph.data.merge import Tables
+    >>> list(export_dates(Tables.empty()).columns)
+    ['import_id', 'file', 'kind', 'owner_id', 'as_of', 'as_of_from']
+    """
+    rows = []
+    imp = t.imports
+    for iid, file, kind, opts in zip(imp["import_id"], imp["file"], imp["kind"],
+                                     imp["options"], strict=True):
+        try:
+            got = json.loads(opts or "{}").get(EXPORT_KEY)
+        except (ValueError, AttributeError):
+            got = None
+        if isinstance(got, dict) and got.get("date"):
+            rows.append({"import_id": int(iid), "file": file, "kind": kind,
+                         "owner_id": str(got.get("owner_id") or ""),
+                         "as_of": pd.Timestamp(got["date"]), "as_of_from": got.get("from", "")})
+    out = pd.DataFrame(rows, columns=["import_id", "file", "kind", "owner_id", "as_of",
+                                      "as_of_from"])
+    out["as_of"] = pd.to_datetime(out["as_of"], utc=True)
+    out["import_id"] = out["import_id"].astype("int64")
+    return out
 
 
 def next_seq(t: Tables) -> int:
@@ -124,8 +175,7 @@ def _read_parts(what: Any) -> tuple[str, str, list[tuple[str, bytes]]]:
     """(file as given, sha256, [(part name, bytes)]) of what an import reads."""
     if isinstance(what, pd.DataFrame):
         digest = hashlib.sha256(what.to_csv(index=False).encode("utf-8")).hexdigest()
-        data = what.to_json(orient="table", date_unit="ns", index=False).encode("utf-8")
-        return FRAME_FILE, digest, [(_FRAME_PART, data)]
+        return FRAME_FILE, digest, [(_FRAME_PART, _frame_bytes(what))]
     if isinstance(what, str | PathLike):
         path = Path(what)
         if not path.exists():  # the importer reports it; nothing to keep
@@ -147,6 +197,27 @@ def _read_parts(what: Any) -> tuple[str, str, list[tuple[str, bytes]]]:
     return str(what), h.hexdigest(), parts
 
 
+def _digest_of(what: Any) -> str:
+    """sha256 of a file or folder's bytes, read in chunks (never whole into memory)."""
+    path = Path(what)
+    if not path.exists():
+        return ""
+    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+    h = hashlib.sha256()
+    for f in files:
+        part = hashlib.sha256()
+        with open(f, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                part.update(chunk)
+        name = f.name if f == path else f"{path.name}/{f.relative_to(path).as_posix()}"
+        h.update(name.encode("utf-8") + b"\0" + part.digest())
+    return h.hexdigest()
+
+
+def _frame_bytes(frame: pd.DataFrame) -> bytes:
+    return frame.to_json(orient="table", date_unit="ns", index=False).encode("utf-8")
+
+
 def _pack(data: bytes) -> str:
     return base64.b64encode(zlib.compress(data, 1)).decode("ascii")
 
@@ -164,7 +235,7 @@ def _jsonable_option(v: Any) -> Any:
 
 
 def record_import(t: Tables, report: ImportReport, what: Any, *, kind: str,
-                  options: dict[str, Any]) -> Tables:
+                  options: dict[str, Any], kept: pd.DataFrame | None = None) -> Tables:
     """*t* with the import that made it recorded in ``imports`` (and what it read kept).
 
     Called by :meth:`netgraph.sources.registry.Source.run` after every import.
@@ -183,6 +254,10 @@ def record_import(t: Tables, report: ImportReport, what: Any, *, kind: str,
         The source's name.
     options : dict
         The importer's options (``owner`` and the source's own), to replay it.
+    kept : pandas.DataFrame, optional
+        For sources that keep the rows they read, not the file (see
+        ``Source.keeps_frame``): the rows to keep. The import is still known by
+        the file it read (its name, and the sha256 of its bytes, read in chunks).
 
     Returns
     -------
@@ -197,6 +272,10 @@ def record_import(t: Tables, report: ImportReport, what: Any, *, kind: str,
     if replaying is not None:
         file, digest, parts = replaying["file"], replaying["sha256"], []
         seq, when = int(replaying["import_id"]), replaying["time"]
+    elif kept is not None and isinstance(what, str | PathLike):
+        file, digest = str(what), _digest_of(what)
+        parts = [(_KEPT_PART, _frame_bytes(kept))] if digest else []
+        seq, when = next_seq(t), _now()
     else:
         file, digest, parts = _read_parts(what)
         seq, when = next_seq(t), _now()
@@ -209,6 +288,11 @@ def record_import(t: Tables, report: ImportReport, what: Any, *, kind: str,
     owner = options.get("owner")
     owner_text = "; ".join(map(str, owner)) if isinstance(owner, list | tuple) else (
         "" if owner is None else str(owner))
+    as_of = getattr(report, "as_of", None)
+    if as_of is not None:  # when the export was made, and how that was determined
+        options = {**options, EXPORT_KEY: {"date": pd.Timestamp(as_of).isoformat(),
+                                           "from": getattr(report, "as_of_from", ""),
+                                           "owner_id": getattr(report, "owner_id", "")}}
     row = pd.DataFrame({"import_id": [seq], "file": [file], "sha256": [digest], "kind": [kind],
                         "owner": [owner_text],
                         "options": [json.dumps({k: _jsonable_option(v)
@@ -325,13 +409,14 @@ def _restored(t: Tables, digest: str) -> Iterator[Path]:
 def _replay_import(t: Tables, row: dict[str, Any], source_tables: Tables) -> Tables:
     from netgraph.sources.registry import get_source
 
-    options = json.loads(row["options"])
+    options = {k: v for k, v in json.loads(row["options"]).items() if k != EXPORT_KEY}
     source = get_source(row["kind"])
     token = _REPLAYING.set(row)
     try:
-        if row["file"] == FRAME_FILE:
-            data = source_tables.import_data
-            text = data.loc[data["sha256"] == row["sha256"], "data"].iloc[0]
+        data = source_tables.import_data
+        mine = data.loc[data["sha256"] == row["sha256"]]
+        if row["file"] == FRAME_FILE or mine["part"].tolist() == [_KEPT_PART]:
+            text = mine["data"].iloc[0]
             frame = pd.read_json(io.StringIO(_unpack(text).decode("utf-8")), orient="table")
             return source.run(t, frame, **options)[0]
         with _restored(source_tables, row["sha256"]) as root:

@@ -476,6 +476,9 @@ def _same_name_and_employer(t: Tables, ids: pd.Series, unknown: np.ndarray, url:
 #: The source of a person's own job history (an owner's Positions.csv): it beats
 #: what other people's rows say about their employer.
 OWN_HISTORY = "linkedin-positions"
+#: Marks (in ``affiliations.source``) a job ended because a newer snapshot showed another
+#: employer (see :mod:`netgraph.data.moves`).
+JOB_CHANGE = "job-change"
 
 
 def _has_own_history(t: Tables) -> np.ndarray:
@@ -497,6 +500,7 @@ def upsert_people(
     ids: pd.Series | None = None,
     as_of: pd.Timestamp | None = None,
     update: bool = True,
+    stale: bool = False,
 ) -> tuple[Tables, pd.Series, dict[str, int]]:
     """Add new people and update known ones from *rows*.
 
@@ -520,6 +524,10 @@ def upsert_people(
         When the rows were true (end date of replaced affiliations).
     update : bool, default True
         Update fields of people already known.
+    stale : bool, default False
+        The rows are older than what is known (an older export imported
+        after a newer one): known people keep their employer and title; new
+        people are added with theirs.
 
     Returns
     -------
@@ -563,6 +571,8 @@ def upsert_people(
     kept = np.zeros(len(new), dtype=bool)  # their own job history says where they work
     if is_known.any() and update:
         kept[is_known] = _has_own_history(t)[pos[is_known]]
+    if stale:
+        kept[is_known] = True
     if is_known.any():
         people = people.copy()
         upd = new[is_known]
@@ -650,8 +660,14 @@ def _snapshot_affiliations(t: Tables, snap: pd.DataFrame, changed: pd.DataFrame,
                         & (changed["new_company_id"] != "")]
         if len(moved):
             old_pair = set(zip(moved["person_id"], moved["company_id"], strict=True))
-            close = (sub["current"] & sub["start"].isna()
-                     & ~sub["source"].str.contains("history", regex=False)).to_numpy()
+            end = as_of if as_of is not None else pd.Timestamp.now(tz="UTC")
+            src = sub["source"].astype(object).fillna("")
+            # the old job ends: its snapshot row, or an open-ended job-history row (not the
+            # owner's own Positions.csv, and not one that starts after this snapshot)
+            snap_row = sub["start"].isna() & ~src.str.contains("history", regex=False)
+            open_row = (sub["end"].isna() & ~src.str.contains(OWN_HISTORY, regex=False)
+                        & ~(sub["start"] > end))
+            close = (sub["current"] & (snap_row | open_row)).to_numpy()
             close = close & np.array([(p, c) in old_pair for p, c in zip(
                 sub["person_id"].astype(object), sub["company_id"], strict=True)], dtype=bool)
             if close.any():
@@ -660,8 +676,11 @@ def _snapshot_affiliations(t: Tables, snap: pd.DataFrame, changed: pd.DataFrame,
                 cur = aff["current"].to_numpy().copy()
                 cur[rows] = False
                 aff["current"] = cur
-                end = as_of if as_of is not None else pd.Timestamp.now(tz="UTC")
                 aff.loc[aff.index[rows], "end"] = end
+                # say why it ended: a newer snapshot showed another employer
+                marks = aff["source"].to_numpy(dtype=object).copy()
+                marks[rows] = [_join_sets(m, JOB_CHANGE) for m in marks[rows]]
+                aff["source"] = marks
                 sub = aff.iloc[rel]
     cur = sub["current"].to_numpy()
     existing = set(zip(sub["person_id"].astype(object)[cur], sub["company_id"][cur], strict=True))

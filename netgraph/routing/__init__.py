@@ -3,12 +3,14 @@
 The modules, each depending only on those before it:
 
 * :mod:`~netgraph.routing.objectives`: what "warmest" means (the edge cost), by name.
+* :mod:`~netgraph.routing.roles`: job titles read as role families (whom at the target).
 * :mod:`~netgraph.routing.index`: :class:`PathIndex`, CSR arrays built from the tables.
 * :mod:`~netgraph.routing.resolve`: the target, sources and exclusions of a query.
 * :mod:`~netgraph.routing.search`: hop-bounded layered relaxation, first hops.
 * :mod:`~netgraph.routing.kpaths`: the k best loopless paths (Yen).
 * :mod:`~netgraph.routing.results`: :class:`WarmPaths`, :class:`WarmPath`, :class:`Hop`.
-* :mod:`~netgraph.routing.queries`: :func:`warm_paths`, :func:`introducers`, :func:`reach`.
+* :mod:`~netgraph.routing.queries`: :func:`warm_paths`, :func:`introducers`, :func:`reach`,
+  :func:`people_at`.
 
 The last hop into a company is scored by
 :class:`~netgraph.scoring.company_ties.CompanyTieModel` (re-exported here).
@@ -30,12 +32,14 @@ from netgraph.routing.objectives import (
     objectives,
     register_objective,
 )
-from netgraph.routing.queries import introducers, reach, warm_paths
+from netgraph.routing.queries import introducers, people_at, reach, warm_paths
 from netgraph.routing.results import Hop, WarmPath, WarmPaths
+from netgraph.routing.roles import ROLES, role_family, role_matcher
 from netgraph.scoring.company_ties import CompanyTieModel, company_links
 
 __all__ = [
     "DEFAULT_OBJECTIVE",
+    "ROLES",
     "CompanyTieModel",
     "Hop",
     "Objective",
@@ -47,7 +51,10 @@ __all__ = [
     "get_objective",
     "introducers",
     "objectives",
+    "people_at",
     "reach",
     "register_objective",
+    "role_family",
+    "role_matcher",
     "warm_paths",
 ]

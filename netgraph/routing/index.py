@@ -283,7 +283,7 @@ class PathIndex:
             current = np.empty(0, dtype=bool)
         lrow = np.arange(len(lp), dtype=np.int32)
         emp_indptr, emp_person, emp_row = _csr(n_comp, lc, lp, lrow)
-        emp_cost = objective.edge_costs(ls).astype(np.float32)[emp_row] if len(lp) else \
+        emp_cost = objective.link_costs(ls).astype(np.float32)[emp_row] if len(lp) else \
             np.empty(0, dtype=np.float32)
         np.maximum(emp_cost, 0, out=emp_cost)
         pc_indptr, pc_company, pc_link = _csr(n, lp, lc, lrow)
@@ -441,7 +441,7 @@ class PathIndex:
         def make() -> EdgeCosts:
             edge = obj.edge_costs(self.tie_strength).astype(np.float32)[self.edge_tie]
             np.maximum(edge, 0, out=edge)
-            link = obj.edge_costs(self.link_strength).astype(np.float32)[self.emp_row]
+            link = obj.link_costs(self.link_strength).astype(np.float32)[self.emp_row]
             np.maximum(link, 0, out=link)
             edge.flags.writeable = link.flags.writeable = False
             return EdgeCosts(obj, edge, link)

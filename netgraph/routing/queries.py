@@ -69,7 +69,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -78,7 +78,13 @@ from netgraph.errors import InputError, NotFoundError
 from netgraph.routing.index import PathIndex
 from netgraph.routing.kpaths import yen
 from netgraph.routing.objectives import Objective
-from netgraph.routing.resolve import check_int, make_query, resolve_exclude, resolve_sources
+from netgraph.routing.resolve import (
+    check_int,
+    make_query,
+    resolve_exclude,
+    resolve_role,
+    resolve_sources,
+)
 from netgraph.routing.results import WarmPaths, make_path, why_empty
 from netgraph.routing.search import (
     dedupe,
@@ -92,7 +98,7 @@ from netgraph.routing.search import (
     walk_many,
 )
 
-__all__ = ["introducers", "reach", "warm_paths"]
+__all__ = ["introducers", "people_at", "reach", "warm_paths"]
 
 
 def warm_paths(
@@ -104,6 +110,9 @@ def warm_paths(
     exclude: str | Iterable[str] = (),
     distinct_introducers: bool = True,
     objective: str | Objective | None = None,
+    role: str | Sequence[str] | None = None,
+    title: str | None = None,
+    roles: Mapping[str, Sequence[str]] | None = None,
 ) -> WarmPaths:
     """The k warmest introduction paths to a company (or a person).
 
@@ -135,7 +144,17 @@ def warm_paths(
         through one. False gives the true k best loopless paths (Yen).
     objective : str or Objective, optional
         What "warmest" means (:mod:`netgraph.routing.objectives`); default
-        the index's own (``"likely_intro"``: the most likely introduction).
+        the index's own (``"likely_intro"``: the most likely introduction;
+        ``"job_mobility"`` favours moderately weak ties).
+    role : str or list of str, optional
+        Only paths to someone in this role at the target company: a role
+        family ("recruiting", "engineering", ...), a word for one
+        ("recruiter"), "hiring manager", a list of title words, or a regular
+        expression over their title (:mod:`netgraph.routing.roles`).
+    title : str, optional
+        A raw regular expression their title must match (with *role*: both).
+    roles : mapping, optional
+        Role family -> title words, instead of :data:`netgraph.routing.roles.ROLES`.
 
     Returns
     -------
@@ -153,13 +172,17 @@ def warm_paths(
         person ids are the suggestions).
     InputError
         A source that is not an owner, a bad ``k``/``max_hops``, a target
-        that is also excluded, or an unknown objective.
+        that is also excluded, an unknown objective, or a role that is
+        neither a family nor a usable pattern (the families are listed).
 
     Examples
     --------
     >>> from netgraph.routing.example import example_index
     >>> from netgraph.routing import warm_paths
     >>> ix = example_index()
+    >>> warm_paths(ix, "Acme", role="hiring manager").reason  # doctest: +NORMALIZE_WHITESPACE
+    "nobody at Acme Robotics matches role 'hiring manager' (leadership outside recruiting);
+    the 2 people there: Lena Ortiz (Staff Engineer), Raj Patel (former Engineer)"
     >>> for p in warm_paths(ix, "acme robotics"):
     ...     print(round(p.probability, 3), p.text())
     0.378 Maya Chen -> Tom Baker -> Lena Ortiz -> Acme Robotics
@@ -170,7 +193,7 @@ def warm_paths(
     '2 people at Acme Robotics (1 current, 1 former), but none within 1 hop of Maya Chen: the closest is 2 hops away (try max_hops=2)'
     """
     check_int("k", k, 1, 10_000)
-    q = make_query(index, target, source, max_hops, exclude, objective)
+    q = make_query(index, target, source, max_hops, exclude, objective, role, title, roles)
     obj = q.costs.objective
     kw = dict(target=q.target.name, target_id=q.target.id, kind=q.target.kind,
               source=q.source_label, max_hops=q.max_hops, objective=obj.name)
@@ -185,7 +208,9 @@ def warm_paths(
         chosen = yen(q, k, best)
     paths = [make_path(q, p) for p in chosen]
     # stable: exact scores (products of strengths by default), same order on ties
-    paths.sort(key=lambda p: -obj.path_score([h.strength for h in p.hops]))
+    paths.sort(key=lambda p: -obj.path_score(
+        [h.strength for h in p.hops if h.kind == "knows"],
+        link=next((h.strength for h in p.hops if h.kind != "knows"), None)))
     return WarmPaths(paths, **kw)
 
 
@@ -197,13 +222,17 @@ def introducers(
     exclude: str | Iterable[str] = (),
     count_routes: bool = True,
     objective: str | Objective | None = None,
+    role: str | Sequence[str] | None = None,
+    title: str | None = None,
+    roles: Mapping[str, Sequence[str]] | None = None,
 ) -> pd.DataFrame:
     """Whom among the owners' direct contacts to ask, best first.
 
     Parameters
     ----------
-    index, target, source, max_hops, exclude, objective
-        As in :func:`warm_paths`.
+    index, target, source, max_hops, exclude, objective, role, title, roles
+        As in :func:`warm_paths` (with a role, only people in that role at
+        the target count as routes and path ends).
     count_routes : bool, default True
         Count ``routes``. This is the costly part for the largest employers
         of a big network (seconds for a 10,000-person company in a network
@@ -233,7 +262,7 @@ def introducers(
     0  Tom Baker       1  Lena Ortiz
     1  Ana Silva       1   Raj Patel
     """
-    q = make_query(index, target, source, max_hops, exclude, objective)
+    q = make_query(index, target, source, max_hops, exclude, objective, role, title, roles)
     obj = q.costs.objective
     _, node, src, idx, _, fedge, tails = ranked(q)
     sel = node >= 0
@@ -301,6 +330,9 @@ def reach(
     max_hops: int = 3,
     exclude: str | Iterable[str] = (),
     objective: str | Objective | None = None,
+    role: str | Sequence[str] | None = None,
+    title: str | None = None,
+    roles: Mapping[str, Sequence[str]] | None = None,
 ) -> pd.DataFrame:
     """Which companies are warm for me: the best path's probability to each.
 
@@ -315,8 +347,9 @@ def reach(
         Companies to report (any spelling). Default: every company someone
         in the network works or worked at, but for the sources' own current
         and former employers (name one to see it).
-    source, max_hops, exclude, objective
-        As in :func:`warm_paths`.
+    source, max_hops, exclude, objective, role, title, roles
+        As in :func:`warm_paths`: with a role, only people in that role count
+        (paths, ``n_current`` and ``n_former``).
 
     Returns
     -------
@@ -349,6 +382,7 @@ def reach(
     ix = index
     H = check_int("max_hops", max_hops, 1, 20)
     costs = ix.costs(objective)
+    _, keep_link = resolve_role(ix, role, title, roles)
     cost, obj = costs.edge, costs.objective
     # under another objective, carry the -log(probability) of each best path along
     track = not obj.is_probability
@@ -405,15 +439,20 @@ def reach(
     # best link per company
     val = dist[ix.emp_person] + costs.link
     lens = np.diff(ix.emp_indptr)
-    mins, pos = seg_argmin(val, lens)
     link_comp = np.repeat(np.arange(ix.n_companies), lens)
-    n_cur = np.bincount(link_comp, weights=ix.emp_current, minlength=ix.n_companies
+    inrole = np.ones(len(ix.emp_person), dtype=bool)
+    if keep_link is not None:
+        inrole = keep_link[ix.emp_row]
+        val = np.where(inrole, val, np.inf)
+    mins, pos = seg_argmin(val, lens)
+    n_cur = np.bincount(link_comp, weights=ix.emp_current & inrole, minlength=ix.n_companies
                         ).astype(np.int64)
+    n_all = np.bincount(link_comp, weights=inrole, minlength=ix.n_companies).astype(np.int64)
     if companies is None:
         # the sources' own current and former employers are not targets unless named
         own = np.zeros(ix.n_companies, dtype=bool)
         own[link_comp[np.isin(ix.emp_person, S)]] = True
-        codes = np.flatnonzero((lens > 0) & ~own)
+        codes = np.flatnonzero((n_all > 0) & ~own)
     else:
         items = [companies] if isinstance(companies, str) else list(companies)
         codes_l = []
@@ -457,7 +496,7 @@ def reach(
         "hops": hp, "source": names[ow], "introducer": names[it],
         "person": names[person], "person_id": pid[person],
         "current": ok & emp_current[pos],
-        "n_current": n_cur[codes], "n_former": lens[codes] - n_cur[codes],
+        "n_current": n_cur[codes], "n_former": n_all[codes] - n_cur[codes],
     })
     key = "probability"
     if plog is not None:
@@ -470,3 +509,155 @@ def reach(
     out = out.sort_values([key, "company"], ascending=[False, True], kind="stable")
     return out.reset_index(drop=True)
 
+
+
+def _forward(ix: PathIndex, S: np.ndarray, H: int, cost: np.ndarray, allow: np.ndarray
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Hop-bounded search forwards from the sources *S*: per person, the least cost
+    within *H* hops, the owner and first introducer of that path and its hops."""
+    n = ix.n_people
+    dist = np.full(n, np.inf)
+    owner = np.full(n, -1, dtype=np.int64)
+    intro = np.full(n, -1, dtype=np.int64)
+    hops = np.zeros(n, dtype=np.int64)
+    dist[S] = 0.0
+    owner[S] = S
+    flag = np.zeros(n, dtype=bool)
+    F = S
+    for h in range(1, H + 1):
+        e, lens = edge_rows(ix, F)
+        if not len(e):
+            break
+        nb = ix.indices[e]
+        frm = np.repeat(F, lens)
+        cand = dist[frm] + cost[e]
+        keep = (cand < dist[nb]) & allow[nb]
+        if not keep.any():
+            break
+        nb, cand, frm = nb[keep], cand[keep], frm[keep]
+        lab_owner = owner[frm]
+        lab_intro = nb.astype(np.int64) if h == 1 else intro[frm]
+        np.minimum.at(dist, nb, cand)
+        win = cand == dist[nb]
+        nbw = nb[win][::-1]
+        owner[nbw] = lab_owner[win][::-1]
+        intro[nbw] = lab_intro[win][::-1]
+        hops[nbw] = h
+        F = dedupe(nb[win], flag)
+    return dist, owner, intro, hops
+
+
+def people_at(
+    index: PathIndex,
+    company: str,
+    role: str | Sequence[str] | None = None,
+    title: str | None = None,
+    roles: Mapping[str, Sequence[str]] | None = None,
+    source: str | Sequence[str] | None = None,
+    max_hops: int = 3,
+    exclude: str | Iterable[str] = (),
+) -> pd.DataFrame:
+    """Who the network knows at a company (current and former), and how warm the
+    best path to each is.
+
+    One hop-bounded search forwards from the sources (as :func:`reach`), read
+    at every person linked to the company.
+
+    Parameters
+    ----------
+    index : PathIndex
+    company : str
+        A company, any spelling or alias.
+    role, title, roles
+        Only people in that role there (as in :func:`warm_paths`).
+    source, max_hops, exclude
+        As in :func:`warm_paths`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per person: ``person``, ``person_id``, ``title``, ``role``
+        (its family, :func:`netgraph.routing.roles.role_family`),
+        ``current``, ``start``, ``end`` (of the job there), ``probability``
+        (of the best path into the company through them; 0 when out of
+        reach), ``hops`` (person hops from the owner; <NA> out of reach),
+        ``introducer`` (the first person to ask: the person themself when
+        they are a direct contact; ``""`` for an owner who works there) and
+        ``source`` (the owner). Sorted warmest first, then by name.
+        Empty when nobody matches; ``.attrs["reason"]`` then says why.
+
+    Raises
+    ------
+    NotFoundError
+        An unknown company (with suggestions).
+    InputError
+        A person instead of a company, or a bad role.
+
+    Examples
+    --------
+    >>> from netgraph.routing.example import example_index
+    >>> from netgraph.routing import people_at
+    >>> people_at(example_index(), "Acme")[["person", "title", "role", "current",
+    ...                                     "introducer"]]
+           person           title         role  current introducer
+    0  Lena Ortiz  Staff Engineer  engineering     True  Tom Baker
+    1   Raj Patel        Engineer  engineering    False  Ana Silva
+    """
+    from netgraph.routing.resolve import resolve_target
+    from netgraph.routing.roles import role_family
+
+    ix = index
+    H = check_int("max_hops", max_hops, 1, 20)
+    tgt = resolve_target(ix, company)
+    if tgt.kind != "company":
+        raise InputError(f"{tgt.name} is a person, not a company",
+                         hint="people_at lists the people at a company: pass a company name.")
+    matcher, keep_link = resolve_role(ix, role, title, roles)
+    S = resolve_sources(ix, source)
+    ex_people, _, _ = resolve_exclude(ix, exclude)
+    allow = np.ones(ix.n_people, dtype=bool)
+    allow[ex_people] = False
+    allow[S] = True
+    costs = ix.costs()
+    dist, owner, intro, hops = _forward(ix, S, H, costs.edge, allow)
+    lo, hi = int(ix.emp_indptr[tgt.code]), int(ix.emp_indptr[tgt.code + 1])
+    pos = np.arange(lo, hi)
+    rows = ix.emp_row[pos]
+    if keep_link is not None:
+        sel = keep_link[rows]
+        pos, rows = pos[sel], rows[sel]
+    person = ix.emp_person[pos].astype(np.int64)
+    d = dist[person] + costs.link[pos]
+    ok = np.isfinite(d) & allow[person]
+    names = np.append(ix.names(), "").astype(object)
+    links = ix.links
+    titles = (links["title"].astype(object).where(links["title"].notna(), "").to_numpy()[rows]
+              if "title" in links else np.full(len(rows), "", dtype=object))
+
+    def col(name: str) -> pd.Series:
+        if name in links:
+            return links[name].iloc[rows].reset_index(drop=True)
+        return pd.Series(pd.NaT, index=range(len(rows)), dtype="datetime64[ns, UTC]")
+
+    hp = pd.array(np.where(ok, hops[person], 0), dtype="Int64")
+    hp[~ok] = pd.NA
+    it = np.where(ok & (hops[person] > 0), intro[person], -1)
+    ow = np.where(ok, owner[person], -1)
+    out = pd.DataFrame({
+        "person": names[person], "person_id": ix.person_ids.to_numpy()[person],
+        "title": titles, "role": role_family(pd.Series(titles, dtype=object)).to_numpy(),
+        "current": ix.emp_current[pos].astype(bool), "start": col("start"), "end": col("end"),
+        "probability": np.where(ok, np.exp(-np.where(ok, d, 0.0)), 0.0),
+        "hops": hp, "introducer": names[it], "source": names[ow]})
+    out = out.sort_values(["probability", "person"], ascending=[False, True], kind="stable")
+    out = out.reset_index(drop=True)
+    if not len(out):
+        if matcher is not None and hi > lo:
+            from netgraph.routing.resolve import make_query
+            from netgraph.routing.results import why_empty
+
+            out.attrs["reason"] = why_empty(make_query(ix, tgt.id, source, H, exclude, None,
+                                                       role, title, roles))
+        else:
+            out.attrs["reason"] = f"nobody in your network has worked at {tgt.name}"
+    return out

@@ -26,6 +26,7 @@ import numpy as np
 from netgraph.errors import InputError, NotFoundError
 from netgraph.routing.index import EdgeCosts, PathIndex
 from netgraph.routing.objectives import Objective
+from netgraph.routing.roles import RoleMatcher, role_matcher
 
 __all__ = [
     "Query",
@@ -33,6 +34,7 @@ __all__ = [
     "check_int",
     "make_query",
     "resolve_exclude",
+    "resolve_role",
     "resolve_sources",
     "resolve_target",
     "source_label",
@@ -214,6 +216,9 @@ class Query:
     max_hops : int
     source_label : str
         Who the paths start from, in words.
+    role : RoleMatcher or None
+        The role filter of the query: only target people whose title there
+        matches end a path (``target_people`` are those already).
     """
 
     ix: PathIndex
@@ -230,6 +235,7 @@ class Query:
     target_links: np.ndarray
     max_hops: int
     source_label: str
+    role: RoleMatcher | None = None
 
     def end_cost_of(self, nodes: np.ndarray) -> np.ndarray:
         """Cost of ending a path at each of *nodes* (inf where they are not target people)."""
@@ -240,9 +246,42 @@ class Query:
         return np.where(self.end_people[pos] == nodes, self.end_cost[pos], np.inf)
 
 
+def resolve_role(ix: PathIndex, role: Any = None, title: Any = None, roles: Any = None
+                 ) -> tuple[RoleMatcher | None, np.ndarray | None]:
+    """The role filter of a query and which ``ix.links`` rows it keeps (None: all).
+
+    The mask is computed once per index and filter (vectorised over the
+    links' ``title`` column, see :mod:`netgraph.routing.roles`).
+
+    Examples
+    --------
+    >>> from netgraph.routing.example import example_index
+    >>> ix = example_index()
+    >>> m, keep = resolve_role(ix, "hiring manager")
+    >>> m.label, ix.links["title"][keep].tolist()
+    ("role 'hiring manager' (leadership outside recruiting)", ['Engineering Manager', 'CTO'])
+    """
+    m = role_matcher(role, title, roles)
+    if m is None:
+        return None, None
+    links = ix.links
+
+    def make() -> np.ndarray:
+        titles = links["title"] if "title" in links else [""] * len(links)
+        keep = m.match(titles)
+        keep.flags.writeable = False
+        return keep
+
+    return m, ix.derived(("role", m.key), make)
+
+
 def make_query(ix: PathIndex, target: Any, source: Any, max_hops: int, exclude: Any,
-               objective: str | Objective | None = None) -> Query:
+               objective: str | Objective | None = None, role: Any = None,
+               title: Any = None, roles: Any = None) -> Query:
     """Resolve the arguments of a path query (see :func:`netgraph.routing.warm_paths`).
+
+    *role*, *title* and *roles* keep only the target people in that role
+    (:func:`resolve_role`); they need a company target.
 
     Raises
     ------
@@ -252,6 +291,10 @@ def make_query(ix: PathIndex, target: Any, source: Any, max_hops: int, exclude: 
     max_hops = check_int("max_hops", max_hops, 1, 20)
     costs = ix.costs(objective)
     tgt = resolve_target(ix, target)
+    matcher, keep_link = resolve_role(ix, role, title, roles)
+    if matcher is not None and tgt.kind != "company":
+        raise InputError(f"{matcher.label} needs a company target; {tgt.name} is a person",
+                         hint="Ask for a company with role=..., or drop role=/title=.")
     explicit = source is not None
     sources = resolve_sources(ix, source)
     ex_people, ex_comp, named = resolve_exclude(ix, exclude)
@@ -283,6 +326,9 @@ def make_query(ix: PathIndex, target: Any, source: Any, max_hops: int, exclude: 
         people = ix.emp_person[lo:hi].astype(np.int64)
         cost = costs.link[lo:hi].astype(np.float64)
         links = np.arange(lo, hi, dtype=np.int64)
+        if keep_link is not None:
+            inrole = keep_link[ix.emp_row[lo:hi]]
+            people, cost, links = people[inrole], cost[inrole], links[inrole]
     else:
         people = np.array([tgt.code], dtype=np.int64)
         cost = np.zeros(1)
@@ -293,4 +339,4 @@ def make_query(ix: PathIndex, target: Any, source: Any, max_hops: int, exclude: 
     first = np.r_[True, ends[1:] != ends[:-1]] if len(ends) else np.zeros(0, dtype=bool)
     return Query(ix, costs, tgt, sources, blocked, excluded, int(excluded.sum()),
                  ends[first], end_cost[first], end_link[first], people, links, max_hops,
-                 source_label(ix, sources))
+                 source_label(ix, sources), matcher)

@@ -120,7 +120,7 @@ class WarmPath:
     >>> best.introducer, best.n_hops, best.weakest.strength
     ('Tom Baker', 2, 0.6)
     >>> print(best)  # doctest: +ELLIPSIS
-    Maya Chen -> Tom Baker (0.70: ...) -> Lena Ortiz (0.60, weakest link: ...) -> Acme Robotics (0.90: current Staff Engineer since 2019). Chance 0.38.
+    Maya Chen -> Tom Baker (0.70: ...) -> Lena Ortiz (0.60, weakest link: ...) -> Acme Robotics (0.90: current Staff Engineer (engineering) since 2019). Chance 0.38.
     """
 
     probability: float
@@ -145,6 +145,41 @@ class WarmPath:
     def target_person(self) -> str:
         """The person inside the company (or the target person)."""
         return self.people[-1]
+
+    @property
+    def target_title(self) -> str:
+        """The title of the person inside the company there (``""`` when unknown or
+        for a person target)."""
+        if self.company is None or not self.hops:
+            return ""
+        return str(self.hops[-1].details.get("title") or "")
+
+    @property
+    def target_role(self) -> str:
+        """The role family of that title (:func:`netgraph.routing.roles.role_family`;
+        ``""`` when none matches)."""
+        if self.company is None or not self.hops:
+            return ""
+        return str(self.hops[-1].details.get("role") or "")
+
+    def whom(self) -> str:
+        """Whom the path reaches, with their role there, in words.
+
+        Examples
+        --------
+        >>> from netgraph.routing.example import example_index
+        >>> from netgraph.routing import warm_paths
+        >>> warm_paths(example_index(), "Acme Robotics")[0].whom()
+        'Lena Ortiz, Staff Engineer (engineering) at Acme Robotics'
+        """
+        who = self.target_person
+        if self.company is None:
+            return who
+        t, r = self.target_title, self.target_role
+        role = f"{t} ({r})" if t and r else (t or r)
+        was = "" if self.hops[-1].kind == "works_at" else "formerly "
+        return f"{who}, {was}{role} at {self.company}" if role else \
+            f"{who}, {was}at {self.company}"
 
     @property
     def n_hops(self) -> int:
@@ -481,14 +516,20 @@ def link_evidence(ix: PathIndex, pos: int) -> tuple[str, dict[str, Any], str]:
     >>> from netgraph.routing.example import example_index
     >>> ix = example_index()
     >>> link_evidence(ix, ix.link(4, 0))[0]
-    'former Engineer, left 2020 (4 years ago)'
+    'former Engineer (engineering), left 2020 (4 years ago)'
     """
+    from netgraph.routing.roles import role_of
+
     row = int(ix.emp_row[pos])
     r = _row(ix.links, row, ("title", "start", "end"))
     title = _val(r, "title") or ""
     start, end = _val(r, "start"), _val(r, "end")
     current = bool(ix.emp_current[pos])
-    d = {"link_row": row, "title": title, "start": start, "end": end, "current": current}
+    family = role_of(title) if title else ""
+    d = {"link_row": row, "title": title, "role": family, "start": start, "end": end,
+         "current": current}
+    if family:
+        title = f"{title} ({family})"
     if current:
         text = f"current {title}" if title else "current employee"
         if start is not None:
@@ -542,11 +583,14 @@ def why_empty(q: Query) -> str:
     H = q.max_hops
     if tg.kind == "company":
         n_all = len(q.target_people)
+        if n_all == 0 and q.role is not None:
+            return _nobody_in_role(q)
         if n_all == 0:
             return f"nobody in your network has worked at {tg.name}"
         cur = int(ix.emp_current[q.target_links].sum())
-        who = f"{n_all} {'person' if n_all == 1 else 'people'} at {tg.name} ({cur} current, " \
-              f"{n_all - cur} former)"
+        in_role = f" in {q.role.label}" if q.role is not None else ""
+        who = f"{n_all} {'person' if n_all == 1 else 'people'}{in_role} at {tg.name} " \
+              f"({cur} current, {n_all - cur} former)"
     else:
         who = tg.name
     open_t = q.target_people[~q.excluded[q.target_people]]
@@ -573,6 +617,26 @@ def why_empty(q: Query) -> str:
         return (f"{who}, but none within {_hops(H)} of {q.source_label}: the closest is {_hops(d)} "
                 f"away (try max_hops={d})")
     return f"{who}, but none within {_hops(cap)} of {q.source_label}"
+
+
+def _nobody_in_role(q: Query) -> str:
+    """Nobody at the target has the role asked for: who is there, with their titles."""
+    ix, tg = q.ix, q.target
+    lo, hi = int(ix.emp_indptr[tg.code]), int(ix.emp_indptr[tg.code + 1])
+    if hi == lo:
+        return f"nobody in your network has worked at {tg.name}"
+    names = ix.names()
+    titles = ix.links.get("title")
+    people = []
+    for pos in range(lo, min(hi, lo + 10)):
+        t = "" if titles is None else titles.iat[int(ix.emp_row[pos])]
+        t = "" if t is None or (isinstance(t, float) and math.isnan(t)) else str(t)
+        was = "" if ix.emp_current[pos] else "former "
+        people.append(f"{names[ix.emp_person[pos]]} ({was}{t or 'no title'})")
+    more = f", and {hi - lo - 10} more" if hi - lo > 10 else ""
+    n = hi - lo
+    there = f"the {n} people there" if n != 1 else "the one person there"
+    return f"nobody at {tg.name} matches {q.role.label}; {there}: " + ", ".join(people) + more
 
 
 def _hops(n: int) -> str:

@@ -168,7 +168,7 @@ def explain(prep: Prepared, pair: int | tuple[str | int, str | int], at: Any = N
     ...     "channel": ["call", "meeting"], "direction": ["in", ""]}), "interactions", ids)
     >>> e = explain(prepare(ties, inter), 0, at="2026-02-15", names=("Ada", "Bob"))
     >>> print(e.lines()[0])
-    Ada <-> Bob: strength 0.82 (close) on 2026-02-15
+    Ada <-> Bob: strength 0.81 (close) on 2026-02-15
     >>> sorted(e.contributions, key=e.contributions.get)[-1]
     'silence'
     """

@@ -40,7 +40,7 @@ _YEAR = 365.25
 DESCRIPTIONS: dict[str, str] = {
     "silence": "time since the last contact (recency; lowers strength)",
     "activity": "recent contact, decaying over {tau}",
-    "volume": "all contacts ever (historical depth; never decays)",
+    "volume": "all contacts ever (historical depth; fades after long silence)",
     "reciprocity": "contact from both sides or two-way by nature",
     "channels": "number of distinct channels used",
     "years_known": "years from first knowing each other to the last contact",
@@ -104,16 +104,20 @@ def feature_table(ev: Mapping[str, Any], model: StrengthModel, at: Any, *,
         if np.any(ahead != 0):
             r = r * np.exp(-ahead / float(tau))
         out[f"activity_{k}"] = np.log1p(np.maximum(r, 0.0))
-    out["volume"] = np.log1p(np.maximum(np.asarray(ev["volume"], "float64"), 0.0))
+    # depth fades with silence (e-folding depth_memory_days): a deep tie can be revived
+    # after a quiet year, hardly after six; no contact: no depth to fade
+    quiet = np.where(np.isnan(last), 0.0, np.maximum(when - last, 0.0))
+    memory = np.exp(-quiet / float(model.depth_memory_days))
+    out["volume"] = memory * np.log1p(np.maximum(np.asarray(ev["volume"], "float64"), 0.0))
     w_a, w_b = np.asarray(ev["w_a"], "float64"), np.asarray(ev["w_b"], "float64")
-    out["reciprocity"] = np.log1p(np.maximum(np.minimum(w_a, w_b)
-                                             + np.asarray(ev["w_both"], "float64"), 0.0))
-    out["channels"] = _popcount(ev["channels_mask"])
+    out["reciprocity"] = memory * np.log1p(np.maximum(
+        np.minimum(w_a, w_b) + np.asarray(ev["w_both"], "float64"), 0.0))
+    out["channels"] = memory * _popcount(ev["channels_mask"])
     s = np.full(n, np.nan) if since is None else np.asarray(since, dtype="float64")
     s = np.where(s <= at, s, np.nan)
     start = np.fmin(s, first)
     span = np.where(np.isnan(last), 0.0, np.nan_to_num(last - start))
-    out["years_known"] = np.log1p(np.maximum(span, 0.0) / _YEAR)
+    out["years_known"] = memory * np.log1p(np.maximum(span, 0.0) / _YEAR)
     if shared_days is None:
         out["shared_employer"] = np.zeros(n)
     else:

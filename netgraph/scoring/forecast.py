@@ -26,7 +26,7 @@ Examples
 True
 >>> next_tier, cold = drop_dates(st, model, now)
 >>> datetimes_from_days(cold).strftime("%Y-%m").tolist()
-['2027-05']
+['2027-02']
 """
 
 from __future__ import annotations

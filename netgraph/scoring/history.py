@@ -78,7 +78,7 @@ def pair_history(prep: Prepared, pair: int | tuple[str | int, str | int], times:
     >>> h = pair_history(prepare(ties, inter), ("in:a", "in:b"),
     ...                  ["2021-12-01", "2025-12-01", "2026-01-01", "2026-07-01"])
     >>> h.strength.round(3).tolist()
-    [0.03, 0.03, 0.79, 0.312]
+    [0.03, 0.03, 0.79, 0.27]
     """
     model = StrengthModel() if model is None else model
     row = tie_row(prep, pair)

@@ -214,6 +214,7 @@ _RANGES = {
     "horizon_days": Range(0, 36500),
     "never_days": Range(0, 36500),
     "employer_memory_years": Range(0, 100),
+    "depth_memory_days": Range(0, 36500),
     "intercept": Range(-50, 50, True),
     "override_half_life_days": Range(0, 36500),
     "close_threshold": Range(0, 1, False, False),
@@ -246,14 +247,17 @@ class StrengthModel:
     ``activity_k`` (>= 0, *recently active*)
         ``log1p(sum of w x exp(-age / recent_days[k]))`` for each decay scale.
     ``volume`` (>= 0, *historically deep*)
-        ``log1p(sum of w)`` over all contacts; it never decays.
+        ``log1p(sum of w)`` over all contacts, times the depth memory (see
+        ``depth_memory_days``).
     ``reciprocity`` (>= 0)
-        ``log1p(min(w_a, w_b) + w_both)``: contact from both sides, or two-way by nature.
+        ``log1p(min(w_a, w_b) + w_both)``: contact from both sides, or two-way by nature
+        (times the depth memory).
     ``channels`` (>= 0)
-        number of distinct channels used.
+        number of distinct channels used (times the depth memory).
     ``years_known`` (>= 0)
         ``log1p(years from min(connected on, first contact) to the last contact)``
-        (to the last contact, not to ``at``: silence never raises it).
+        (to the last contact, not to ``at``: silence never raises it), times the depth
+        memory.
     ``shared_employer`` (>= 0)
         ``log1p(years of overlap at the same employer) x exp(-years since the shared
         stint ended / employer_memory_years)``.
@@ -300,6 +304,16 @@ class StrengthModel:
         years of silence a tie is as good as never contacted).
     employer_memory_years : float, default 5
         How fast shared tenure fades after the shared stint ends (years, e-folding).
+    depth_memory_days : float, default 730
+        How fast the depth features (volume, reciprocity, channels, years known) fade
+        with silence (days, e-folding): each is multiplied by ``exp(-silence /
+        depth_memory_days)``. Depth says a quiet tie can be revived, but only for so
+        long: without it a deep tie silent for six years would read as likely to be in
+        contact this quarter as one silent for six weeks. With 730 days (the horizon of
+        ``never_days``), depth counts 60 % after a year of silence, 37 % after two, 5 %
+        after six.
+        Adding a contact still never lowers strength (more depth, less silence) and
+        silence still never raises it.
     intercept : float, default -0.16
         The logistic intercept: with the silence coefficient it puts the strength of a
         tie with no evidence (:attr:`floor`) at 0.03 (about one LinkedIn connection in
@@ -355,6 +369,7 @@ class StrengthModel:
     recent_days: tuple[float, ...] = (30.0, 180.0)
     never_days: float = 730.0
     employer_memory_years: float = 5.0
+    depth_memory_days: float = 730.0
     intercept: float = _DEFAULT_INTERCEPT
     coefficients: Mapping[str, float] = field(
         default_factory=lambda: Coefficients(_DEFAULT_COEFFICIENTS))

@@ -139,7 +139,7 @@ def score(prep: Prepared, model: StrengthModel | None = None, at: Any = None, *,
     >>> out = score(prepare(ties, inter), at="2026-01-10")
     >>> print(out[["b", "n_email", "n_in", "n_out", "strength"]].round(3))
           b  n_email  n_in  n_out  strength
-    0  in:b        2     1      1     0.603
+    0  in:b        2     1      1     0.602
     1  in:c        0     0      0     0.030
     """
     model = StrengthModel() if model is None else model

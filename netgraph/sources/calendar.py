@@ -772,10 +772,12 @@ def import_calendar(t: Any, path: str | PathLike[str], owner: str | None,
     """
     from netgraph.sources.importers import merge_events
 
-    rows = read_calendar(path, me, until=until)
+    # a frame: rows read before (the import history replays them; see Source.keeps_frame)
+    rows = path if isinstance(path, pd.DataFrame) else read_calendar(path, me, until=until)
     # every correspondent or attendee is new the first time: no caveat to warn about
     t, report = merge_events(t, rows, owner, source="calendar", warn_new=False,
                              join_names=True)
+    report.kept = rows  # the history keeps these rows: an undo expands nothing again
     return t, report
 
 
@@ -784,7 +786,7 @@ SOURCE = register_source(Source(
     name="calendar", reader=read_calendar, yields="events", importer=import_calendar,
     help="a calendar (.ics: Google, Outlook, Apple): meetings with their attendees; recurring "
          "events expanded up to today",
-    file_kinds=("ics", "folder"), repeatable=("me",),
+    file_kinds=("ics", "folder"), repeatable=("me",), keeps_frame=True,
     options={"me": "the owner's e-mail address; repeat the flag (or separate with commas) "
                    "for several (default: the address on the most events)",
              "until": "expand recurring events up to this date (default: today)"},

@@ -596,8 +596,9 @@ def import_email(t: Any, path: str | PathLike[str], owner: str | None,
     Parameters
     ----------
     t : Tables
-    path : str or path-like
-        See :func:`read_email_headers`.
+    path : str, path-like or pandas.DataFrame
+        See :func:`read_email_headers`; or its rows, read before (what the import
+        history keeps and replays).
     owner : str, optional
         Whose mail this is (default: the network's only owner).
     me, keep_subjects
@@ -623,9 +624,12 @@ def import_email(t: Any, path: str | PathLike[str], owner: str | None,
         from netgraph.sources.csvfile import TRUE_WORDS  # the one list of yes-words
 
         keep_subjects = keep_subjects.strip().lower() in TRUE_WORDS
-    rows = read_email_headers(path, me, keep_subjects=bool(keep_subjects))
+    # a frame: rows read before (the import history replays them; see Source.keeps_frame)
+    rows = path if isinstance(path, pd.DataFrame) else read_email_headers(
+        path, me, keep_subjects=bool(keep_subjects))
     # every correspondent or attendee is new the first time: no caveat to warn about
     t, report = merge_events(t, rows, owner, source="email", warn_new=False, join_names=True)
+    report.kept = rows  # the history keeps these headers' rows, never the mailbox
     return t, report
 
 
@@ -634,7 +638,7 @@ SOURCE = register_source(Source(
     name="email", reader=read_email_headers, yields="events", importer=import_email,
     help="e-mail headers (an mbox: Gmail Takeout, Thunderbird, Apple Mail; .eml files, or a "
          "folder of them): who wrote to whom, when; bodies are never read",
-    file_kinds=("mbox", "eml", "folder"), repeatable=("me",),
+    file_kinds=("mbox", "eml", "folder"), repeatable=("me",), keeps_frame=True,
     options={"me": "the owner's e-mail address; repeat the flag (or separate with commas) "
                    "for several (default: inferred from mail labelled Sent, else the "
                    "address on the most messages)",

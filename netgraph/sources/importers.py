@@ -142,7 +142,8 @@ def _as_of(dates: pd.Series) -> pd.Timestamp | None:
 
 def _import_people_and_ties(t: Tables, rows: pd.DataFrame, owner_id, source: str,
                             report: ImportReport | list[ImportReport],
-                            since_col: str) -> Tables:
+                            since_col: str, as_of: pd.Timestamp | None = None,
+                            stale: bool = False) -> Tables:
     """Upsert the people of *rows* and tie each to its owner.
 
     *owner_id* is the owner's id, a Series of owner ids (one per row), or a
@@ -151,6 +152,11 @@ def _import_people_and_ties(t: Tables, rows: pd.DataFrame, owner_id, source: str
     them, as they would be if the exports were imported one by one). With
     several exports at once, *report* is a list of reports indexed by the
     ``part`` column of *rows*.
+
+    *as_of* is when the rows were true (the export's date; default: the
+    newest *since_col* date of each batch); *stale* says a newer export of
+    the same owner was imported already, so known people keep their employer
+    and title (an older export never moves anyone back).
     """
     reports = report if isinstance(report, list) else [report]
     for rep in reports:
@@ -168,7 +174,7 @@ def _import_people_and_ties(t: Tables, rows: pd.DataFrame, owner_id, source: str
     for group in (has_url, has_email, ~has_url & ~has_email):
         if group.any():
             t, ids[group], new_person[group] = _people_batch(t, rows[group], source, reports,
-                                                             since_col)
+                                                             since_col, as_of, stale)
     # records this batch placed at the employer of a same-named record are one person
     # before anything else is resolved against them (whatever order the data came in)
     t, folded = fold_same_people(t, pd.unique(ids[ids != ""]))
@@ -191,7 +197,8 @@ def _import_people_and_ties(t: Tables, rows: pd.DataFrame, owner_id, source: str
 
 
 def _people_batch(t: Tables, rows: pd.DataFrame, source: str, reports: list[ImportReport],
-                  since_col: str) -> tuple[Tables, np.ndarray, np.ndarray]:
+                  since_col: str, export_as_of: pd.Timestamp | None = None,
+                  stale: bool = False) -> tuple[Tables, np.ndarray, np.ndarray]:
     """Upsert the people of *rows*; their ids, and whether each row added its person."""
     n = len(rows)
     part = rows["part"].to_numpy() if "part" in rows else np.zeros(n, dtype=np.int64)
@@ -221,9 +228,11 @@ def _people_batch(t: Tables, rows: pd.DataFrame, source: str, reports: list[Impo
         if bad.any():
             rep_i.skip_many(rows["line"].to_numpy()[bad],
                             "no name, e-mail or profile URL to key the person")
-    as_of = _as_of(rows[since_col]) if since_col in rows else None
+    as_of = export_as_of if export_as_of is not None else (
+        _as_of(rows[since_col]) if since_col in rows else None)
     ok_u = (ids_u != "").to_numpy()
-    t, _, stats = upsert_people(t, persons[ok_u], source=source, ids=ids_u[ok_u], as_of=as_of)
+    t, _, stats = upsert_people(t, persons[ok_u], source=source, ids=ids_u[ok_u], as_of=as_of,
+                                stale=stale)
     if "company" in rows and len(reports) > 1:
         t = _earlier_jobs(t, rows, codes, ids, part, source, since_col)
     first_seen = np.zeros(n, dtype=bool)
@@ -388,13 +397,28 @@ def _read_export(path, owner: str | None, owner_url: str, t: Tables | None = Non
 def import_linkedin(t: Tables, path: str | PathLike[str], owner: str | None,
                     owner_url: str = "") -> tuple[Tables, ImportReport]:
     """Import a LinkedIn export: Connections.csv, messages.csv, the .zip or its folder."""
+    from netgraph.data.journal import export_dates, import_time
+    from netgraph.sources.export_date import export_date
+
     frames, msgs_int, report, owner_url, owner_name = _read_export(path, owner, owner_url, t)
     t, owner_id = ensure_owner(t, owner, owner_url, owner_name)
+    # when the export was made: an older export of this owner imported after a newer one
+    # adds what it knows but moves nobody back to an earlier employer
+    as_of, how = export_date(frames, path, now=import_time())
+    known = export_dates(t)
+    known = known[known["owner_id"] == owner_id]
+    stale = bool(len(known)) and bool(as_of < known["as_of"].max())
+    report.as_of, report.as_of_from, report.owner_id = as_of, how, owner_id
+    if stale:
+        report.warn(None, f"this export ({as_of:%Y-%m-%d}, by its {how}) is older than one "
+                          f"already imported ({known['as_of'].max():%Y-%m-%d}): employers and "
+                          "titles of known people are kept")
     if "connections" in frames:
         con = frames["connections"]
         rep = con.attrs.get("report") or ImportReport(kind="linkedin connections")
         rows = con.rename(columns={"position": "title"})
-        t = _import_people_and_ties(t, rows, owner_id, "linkedin", rep, "connected_on")
+        t = _import_people_and_ties(t, rows, owner_id, "linkedin", rep, "connected_on",
+                                    as_of=as_of, stale=stale)
         _adopt(report, rep)
     t = _import_export_events(t, frames, msgs_int, owner_id, report)
     _check_usable(report, path)

@@ -97,6 +97,14 @@ class Source:
     pooled : callable, optional
         ``pooled(tables, [(owner, path), ...]) -> (tables, report)``: import
         several owners' files in one pass (a team's LinkedIn exports).
+    keeps_frame : bool, default False
+        The import history keeps the rows the reader produced (the importer sets
+        ``report.kept``; it then also takes such a frame instead of a path), not the
+        bytes of the file. For personal sources whose files hold more than netgraph
+        reads (a mailbox's bodies and attachments, a calendar's descriptions): the
+        workspace never stores what was not imported, a 1 GB mailbox costs its
+        headers' rows, and an undo replays the same rows (a calendar's recurrences
+        are not expanded again to a later date).
 
     Examples
     --------
@@ -120,6 +128,7 @@ class Source:
     pooled: Importer | None = None
     switches: tuple[str, ...] = ()
     repeatable: tuple[str, ...] = ()
+    keeps_frame: bool = False
 
     def __post_init__(self) -> None:
         if not self.name or not self.name.replace("-", "").replace("_", "").isalnum() \
@@ -217,7 +226,11 @@ class Source:
 
         tables, renamed = canonical_ids(tables)
         tables = apply_decisions(tables, renamed)
-        return record_import(tables, report, what, kind=self.name, options=given), report
+        kept = getattr(report, "kept", None) if self.keeps_frame else None
+        if kept is not None:
+            report.kept = None  # the report is the user's: it need not hold the rows
+        return record_import(tables, report, what, kind=self.name, options=given,
+                             kept=kept), report
 
     def _run_pooled(self, tables: Tables, paths: Any, owners: list[Any]
                     ) -> tuple[Tables, ImportReport]:

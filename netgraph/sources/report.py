@@ -15,6 +15,7 @@ Connections.csv (linkedin connections): 3 rows read, 2 imported, 0 merged, 1 ski
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -75,6 +76,13 @@ class ImportReport:
     skipped: list[Issue] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
     parts: list[ImportReport] = field(default_factory=list)
+    #: When the data was true (a LinkedIn export's date), how that was determined
+    #: (:mod:`netgraph.sources.export_date`) and whose export it is; None when unknown.
+    as_of: Any = None
+    as_of_from: str = ""
+    owner_id: str = ""
+    #: the rows a ``keeps_frame`` source read, for the import history (then cleared)
+    kept: Any = field(default=None, repr=False, compare=False)
 
     def __deepcopy__(self, memo: dict) -> ImportReport:
         # A report travels in ``DataFrame.attrs``, which pandas deep-copies on
