@@ -51,6 +51,7 @@ from netgraph.scoring.model import StrengthModel
 from netgraph.scoring.prepare import Prepared, channel_of, direction_of
 
 __all__ = [
+    "COOLING_MULTIPLE",
     "State",
     "as_of",
     "evaluate",
@@ -68,7 +69,9 @@ _UNKNOWN_STINT_DAYS = 180.0
 #: usual gap) and a tie is *cooling* once silent this many times its usual gap (a
 #: description for the ping list, Navarro et al. 2017; it does not change the strength).
 _SESSION_GAP_DAYS = 1.0
-_COOLING_MULTIPLE = 8.0
+#: A tie is *cooling* once silent more than this many times its usual gap.
+COOLING_MULTIPLE = 8.0
+_COOLING_MULTIPLE = COOLING_MULTIPLE
 _COOLING_MIN_GAPS = 2
 # each Prepared's usual-gap sums over all its contacts (what every later date reads)
 _GAPS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
