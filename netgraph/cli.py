@@ -158,12 +158,17 @@ def _missing(db: str):
                                "export.zip --owner \"Your Name\"`, or pass --db.")
 
 
-def _load(db: str):
+def _engine(args: argparse.Namespace) -> str:
+    """The engine named by --engine, else $NETGRAPH_ENGINE, else pandas."""
+    return getattr(args, "engine", None) or os.environ.get("NETGRAPH_ENGINE") or "pandas"
+
+
+def _load(db: str, engine: str = "pandas"):
     from netgraph.network import Network
 
     if not Path(db).exists():
         raise _missing(db)
-    return Network.load(db)
+    return Network.load(db, engine=engine)
 
 
 @contextlib.contextmanager
@@ -226,7 +231,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    net = _load(args.db)
+    net = _load(args.db, _engine(args))
     if args.json:
         _print_json({"people": len(net.people), "companies": len(net.companies),
                      "ties": len(net.ties), "interactions": len(net.interactions),
@@ -251,7 +256,7 @@ def _role(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_paths(args: argparse.Namespace) -> int:
-    net = _load(args.db)
+    net = _load(args.db, _engine(args))
     paths = net.warm_paths(args.target, source=args.source, k=args.k, max_hops=args.max_hops,
                            at=args.at, exclude=_exclude(args), **_role(args))
     _write_csv(args, paths.to_frame())
@@ -286,7 +291,7 @@ def _emit(args: argparse.Namespace, frame: pd.DataFrame, columns: Sequence[str])
 
 
 def cmd_introducers(args: argparse.Namespace) -> int:
-    net = _load(args.db)
+    net = _load(args.db, _engine(args))
     frame = net.introducers(args.target, source=args.source, max_hops=args.max_hops,
                             at=args.at, exclude=_exclude(args), **_role(args))
     _emit(args, frame, INTRODUCER_COLUMNS)
@@ -294,7 +299,7 @@ def cmd_introducers(args: argparse.Namespace) -> int:
 
 
 def cmd_reach(args: argparse.Namespace) -> int:
-    net = _load(args.db)
+    net = _load(args.db, _engine(args))
     frame = net.reach(args.companies or None, source=args.source, max_hops=args.max_hops,
                       at=args.at, **_role(args))
     if args.n:
@@ -356,7 +361,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
 def cmd_strength(args: argparse.Namespace) -> int:
     from netgraph.errors import NotFoundError
 
-    net = _load(args.db)
+    net = _load(args.db, _engine(args))
     value = net.strength(args.person, args.other, at=args.at)  # unknown names raise here
     try:
         exp = net.explain_strength(args.person, args.other, at=args.at)
@@ -398,7 +403,7 @@ def cmd_fit(args: argparse.Namespace) -> int:
 
 
 def cmd_ping(args: argparse.Namespace) -> int:
-    net = _load(args.db)
+    net = _load(args.db, _engine(args))
     frame = net.ping_list(at=args.at, n=args.n or None, source=args.source)
     # a team's list says whose tie each row is (whichever owners the top rows belong to)
     team = args.source is None and len(net.owners) > 1
@@ -463,7 +468,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
         with _editing(args.db) as net:
             net.set_targets(args.companies)  # unknown names raise, with suggestions
     else:
-        net = _load(args.db)
+        net = _load(args.db, _engine(args))
     print("targets: " + (", ".join(net.targets) or "(none)"))
     return 0
 
@@ -482,7 +487,7 @@ SUGGEST_COLUMNS = ["a", "b", "name_a", "company_a", "name_b", "company_b", "scor
 
 
 def cmd_imports(args: argparse.Namespace) -> int:
-    _emit(args, _load(args.db).imports, IMPORT_COLUMNS)
+    _emit(args, _load(args.db, _engine(args)).imports, IMPORT_COLUMNS)
     return 0
 
 
@@ -495,7 +500,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 
 def cmd_people_suggest(args: argparse.Namespace) -> int:
-    frame = _load(args.db).person_suggestions(threshold=args.threshold)
+    frame = _load(args.db, _engine(args)).person_suggestions(threshold=args.threshold)
     _emit(args, frame, SUGGEST_COLUMNS)
     if not args.json and len(frame):
         print("\nMerge a pair with `netgraph people merge A B` (B folds into A), or keep it "
@@ -525,7 +530,7 @@ def cmd_people_distinct(args: argparse.Namespace) -> int:
 
 
 def cmd_html(args: argparse.Namespace) -> int:
-    net = _load(args.db)
+    net = _load(args.db, _engine(args))
     paths = net.warm_paths(args.target, k=args.k) if args.target else None
     out = net.to_html(args.out, paths=paths, max_nodes=args.max_nodes, title=args.title)
     from netgraph.views.html import describe_page
@@ -595,7 +600,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     data = Path(args.data) if args.data else _sample_dir()
     target = args.target or TARGET_COMPANY
-    net = Network()
+    net = Network(engine=_engine(args))
     print(f"== 1. Import the sample team from {data}")
     bar = Progress(len(OWNERS) * 2 + 1, "importing", args.quiet)
     for folder_name, owner in OWNERS.items():
@@ -744,6 +749,9 @@ def build_parser() -> argparse.ArgumentParser:
                                  "demo: save only when given)")
         parser.add_argument("--quiet", "-q", action="store_true", default=default,
                             help="no progress bars")
+        parser.add_argument("--engine", default=default, metavar="NAME",
+                            help="compute engine for scoring: pandas, duckdb or spark "
+                                 "(default: $NETGRAPH_ENGINE or pandas)")
 
     p = argparse.ArgumentParser(
         prog="netgraph", formatter_class=_HelpFormatter,

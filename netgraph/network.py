@@ -61,8 +61,14 @@ class Network:
         How strongly a current or former employee can get you into their
         company (default: ``CompanyTieModel()``).
     engine : str or Engine, default "pandas"
-        The compute engine for the scans over the interactions (see
-        :func:`netgraph.engines.available_engines`).
+        The compute engine for the scans over the interactions: ``"pandas"`` (in
+        memory), ``"duckdb"`` (embedded SQL, out of core; ``pip install
+        'netgraph[duckdb]'``) or ``"spark"`` (a local or cluster SparkSession; ``pip
+        install 'netgraph[spark]'``), or an engine object such as
+        ``DuckDBEngine(memory_limit="4GB")`` (see :mod:`netgraph.engines`).
+    engine_options : dict, optional
+        Options for the named engine, e.g. ``{"memory_limit": "4GB",
+        "temp_directory": "/big/disk/tmp"}`` for DuckDB or ``{"spark": session}`` for Spark.
 
     Attributes
     ----------
@@ -79,11 +85,11 @@ class Network:
     <Network: 0 people, 0 companies, 0 ties, 0 interactions, owners: none>
     """
 
-    def __init__(self, model: Any = None, company_model: Any = None, engine: Any = "pandas"
-                 ) -> None:
+    def __init__(self, model: Any = None, company_model: Any = None, engine: Any = "pandas",
+                 engine_options: dict[str, Any] | None = None) -> None:
         from netgraph.engines import get_engine
 
-        self._engine = get_engine(engine)
+        self._engine = get_engine(engine, **(engine_options or {}))
         self._t = Tables.empty()
         self._model = model
         self._company_model = company_model
@@ -174,7 +180,13 @@ class Network:
         ...
         netgraph.errors.InputError: unknown kind of data 'excel'. Expected one of: ...
         """
-        return self._run(get_source(kind).run, path_or_frame, **options)
+        source = get_source(kind)
+        if kind in ("interactions", "contacts", "affiliations"):
+            from netgraph.sources.parquet import is_parquet, read_parquet
+
+            if is_parquet(path_or_frame):   # a Parquet file, folder or glob: any engine
+                path_or_frame = read_parquet(path_or_frame, kind)
+        return self._run(source.run, path_or_frame, **options)
 
     def import_linkedin(self, path: str | PathLike[str], owner: str | None = None, *,
                         owner_url: str = "") -> ImportReport:
@@ -261,7 +273,8 @@ class Network:
 
     def import_contacts(self, path_or_frame: PathOrFrame, owner: str | None = None
                         ) -> ImportReport:
-        """Import a generic contacts CSV or DataFrame as the owner's ties.
+        """Import a generic contacts CSV, Parquet (file, folder or glob) or DataFrame as
+        the owner's ties.
 
         Columns (by name, many aliases accepted): name (or first/last name),
         email, url (profile URL), company, title, connected_on.
@@ -294,7 +307,9 @@ class Network:
 
     def import_interactions(self, path_or_frame: PathOrFrame, owner: str | None = None, *,
                             create_missing: bool = False) -> ImportReport:
-        """Import an interaction log.
+        """Import an interaction log: a CSV file, Parquet (a file, a folder of them or a
+        glob such as ``"logs/*.parquet"``; ``pip install 'netgraph[parquet]'``) or a
+        DataFrame.
 
         Columns: person, other (default: the owner), timestamp, channel
         (meeting, call, message, email, linkedin), direction (``out``: other
@@ -746,7 +761,9 @@ class Network:
                                  horizon_days=d.horizon_days, recent_days=d.recent_days,
                                  never_days=d.never_days)
         when = None if at is None else as_utc(at, name="at")
-        report = fit_prepared(self._prepared(), horizon=horizon, at=when, prior=prior)
+        # the fit reads every contact's time: a pandas Prepared whatever the engine
+        prep = self._engine.local_prepared(self._prepared())
+        report = fit_prepared(prep, horizon=horizon, at=when, prior=prior)
         self._model = report.model
         self._fit = report.to_dict()
         self._memo.clear()
@@ -775,6 +792,17 @@ class Network:
         t = self._t
         return self._cached(("prepared",), lambda: self._engine.prepare(
             t.people, t.ties, t.interactions, t.affiliations, t.overrides))
+
+    def _tie_prepared(self, a: str, b: str) -> tuple[Any, int]:
+        """A pandas Prepared holding the tie of *a* and *b*'s interactions, and its row
+        (whatever the engine: the one-tie views run on pandas)."""
+        from netgraph.scoring import find_tie
+
+        state = self._prepared()
+        base = self._engine.local_prepared(state, [])
+        row = find_tie(base, a, b)
+        prep = base if base is state else self._engine.local_prepared(state, [row])
+        return prep, row
 
     def _scores(self, at: pd.Timestamp) -> pd.DataFrame:
         return self._cached(("scores", at), lambda: self._engine.score(
@@ -860,14 +888,14 @@ class Network:
         ...     "Grace Hopper", at="2026-06-06")
         True
         """
-        from netgraph.scoring import find_tie, pair_strength
+        from netgraph.scoring import pair_strength
 
         a, b = self._pair(person, other)
         try:
-            row = find_tie(self._prepared(), a, b)
+            prep, row = self._tie_prepared(a, b)
         except NotFoundError:
             return 0.0
-        return float(pair_strength(self._prepared(), row, as_utc(at, name="at"), model=self.model))
+        return float(pair_strength(prep, row, as_utc(at, name="at"), model=self.model))
 
     def strength_history(self, person: str, other: str | None = None, start: Any = None,
                          end: Any = None, freq: str = "W") -> pd.Series:
@@ -884,11 +912,11 @@ class Network:
         >>> h.index.tz is not None and h.idxmax() < h.index[-1]
         True
         """
-        from netgraph.scoring import find_tie, strength_history
+        from netgraph.scoring import strength_history
 
         a, b = self._pair(person, other)
-        row = find_tie(self._prepared(), a, b)
-        s = strength_history(self._prepared(), row, start=start, end=end, freq=freq,
+        prep, row = self._tie_prepared(a, b)
+        s = strength_history(prep, row, start=start, end=end, freq=freq,
                              model=self.model)
         s.name = f"{self._name(a)} - {self._name(b)}"
         return s
@@ -906,11 +934,11 @@ class Network:
         >>> "Grace Hopper" in str(net.explain_strength("Grace Hopper", at="2026-02-01"))
         True
         """
-        from netgraph.scoring import explain, find_tie
+        from netgraph.scoring import explain
 
         a, b = self._pair(person, other)
-        row = find_tie(self._prepared(), a, b)
-        return explain(self._prepared(), row, as_utc(at, name="at"), model=self.model,
+        prep, row = self._tie_prepared(a, b)
+        return explain(prep, row, as_utc(at, name="at"), model=self.model,
                        names=(self._name(a), self._name(b)))
 
     def ping_list(self, at: Any = None, n: int | None = 20, source: str | None = None
@@ -1844,7 +1872,8 @@ class Network:
         return meta
 
     @classmethod
-    def load(cls, path: str | PathLike[str], engine: Any = "pandas") -> Network:
+    def load(cls, path: str | PathLike[str], engine: Any = "pandas",
+             engine_options: dict[str, Any] | None = None) -> Network:
         """Load a network saved with :meth:`save`.
 
         Raises
@@ -1855,7 +1884,7 @@ class Network:
         from netgraph.store import load_tables
 
         tables, meta = load_tables(path)
-        net = cls(**cls._models_from_meta(meta), engine=engine)
+        net = cls(**cls._models_from_meta(meta), engine=engine, engine_options=engine_options)
         net._t = tables
         net._targets = list(meta.get("targets", []))
         if "path_calibration" in meta:

@@ -65,9 +65,9 @@ Examples
 >>> out = ping_list(s, owner="in:ada", people=people, at="2026-03-01")
 >>> for row in out.itertuples():
 ...     print(f"{row.person}: {row.tier}, due {row.due:%Y-%m-%d}. {row.reason}")
-Di: secondary, due 2026-03-01. overdue by 9 months (4-monthly cadence); cooling: silent 13 months, 58x its usual gap of 7 days; will fall below 'secondary' on 2026-10-04
-Bob: close, due 2026-03-01. overdue by 10 days (fortnightly cadence); will fall below 'close' on 2026-04-24
-Cy: secondary, due 2026-03-01. overdue by 4 months (4-monthly cadence); will fall below 'secondary' on 2026-08-21
+Di: secondary, due 2026-03-01. overdue by 9 months (4-monthly cadence); cooling: silent 13 months, 58x its usual gap of 7 days; will fall below 'secondary' on 2026-04-10
+Bob: close, due 2026-03-01. overdue by 10 days (fortnightly cadence); will fall below 'close' on 2026-04-15
+Cy: secondary, due 2026-03-01. overdue by 4 months (4-monthly cadence); will fall below 'secondary' on 2026-06-19
 """
 
 from __future__ import annotations
@@ -191,7 +191,7 @@ def ping_list(strengths: pd.DataFrame, *, owner: str | Sequence[str] | None = No
     ...     "channel": "call", "direction": ["in", "out"] * 3}), "interactions", ["in:a", "in:b"])
     >>> s = score(prepare(ties, inter), at="2025-06-01", forecast=True)
     >>> print(ping_list(s, owner="in:a", at="2025-06-01").reason[0])
-    overdue by 3 months (monthly cadence); cooling: silent 4 months, 17x its usual gap of 7 days; will fall below 'developing' on 2025-09-28
+    overdue by 3 months (monthly cadence); cooling: silent 4 months, 17x its usual gap of 7 days; will fall below 'developing' on 2025-08-19
     """
     missing = [c for c in _NEEDED if c not in strengths.columns]
     if missing:

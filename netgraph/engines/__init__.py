@@ -2,8 +2,10 @@
 
 An engine (:class:`~netgraph.engines.base.Engine`) prepares per-tie evidence, scores ties
 at a date and computes person-to-company links. Engines are looked up by name in a small
-registry: ``"pandas"`` (:class:`~netgraph.engines.pandas.PandasEngine`) is registered by
-default; adding one (DuckDB, Spark, ...) is one module with an :class:`Engine` subclass and
+registry: ``"pandas"`` (:class:`~netgraph.engines.pandas.PandasEngine`, the reference),
+``"duckdb"`` (:class:`~netgraph.engines.duckdb.DuckDBEngine`, ``pip install
+'netgraph[duckdb]'``) and ``"spark"`` (:class:`~netgraph.engines.spark.SparkEngine`,
+``pip install 'netgraph[spark]'``) are registered by default; adding one (DuckDB, Spark, ...) is one module with an :class:`Engine` subclass and
 one :func:`register_engine` call. Engine modules are imported only when an engine is first
 asked for, so ``import netgraph.engines`` stays light.
 
@@ -11,18 +13,19 @@ Examples
 --------
 >>> from netgraph.engines import available_engines, get_engine
 >>> available_engines()
-('pandas',)
+('duckdb', 'pandas', 'spark')
 >>> get_engine("pandas")
 PandasEngine(name='pandas')
->>> get_engine("duckdb")
+>>> get_engine("polars")
 Traceback (most recent call last):
 ...
-netgraph.errors.InputError: unknown engine 'duckdb'. Expected one of: 'pandas'. Hint: ...
+netgraph.errors.InputError: unknown engine 'polars'. Expected one of: 'duckdb', 'pandas', 'spark'. Hint: ...
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from netgraph.engines.base import Engine
 from netgraph.errors import InputError
@@ -31,7 +34,7 @@ __all__ = ["Engine", "available_engines", "get_engine", "register_engine",
            "unregister_engine"]
 
 #: name -> zero-argument callable returning an Engine
-_FACTORIES: dict[str, Callable[[], Engine]] = {}
+_FACTORIES: dict[str, Callable[..., Engine]] = {}
 
 
 def _pandas_engine() -> Engine:
@@ -40,7 +43,7 @@ def _pandas_engine() -> Engine:
     return PandasEngine()
 
 
-def register_engine(name: str, factory: Callable[[], Engine], *, replace: bool = False
+def register_engine(name: str, factory: Callable[..., Engine], *, replace: bool = False
                     ) -> None:
     """Make an engine available to :func:`get_engine` under *name*.
 
@@ -91,7 +94,7 @@ def unregister_engine(name: str) -> None:
     >>> from netgraph.engines import available_engines, unregister_engine
     >>> unregister_engine("not-registered")
     >>> available_engines()
-    ('pandas',)
+    ('duckdb', 'pandas', 'spark')
     """
     _FACTORIES.pop(name, None)
 
@@ -108,12 +111,14 @@ def available_engines() -> tuple[str, ...]:
     return tuple(sorted(_FACTORIES))
 
 
-def get_engine(name: str | Engine = "pandas") -> Engine:
+def get_engine(name: str | Engine = "pandas", **options: Any) -> Engine:
     """The engine registered under *name* (an :class:`Engine` is returned as it is).
 
     Parameters
     ----------
     name : str or Engine, default "pandas"
+    **options
+        Passed to the engine's factory (``memory_limit="4GB"`` for DuckDB, say).
 
     Returns
     -------
@@ -136,6 +141,10 @@ def get_engine(name: str | Engine = "pandas") -> Engine:
     True
     """
     if isinstance(name, Engine):
+        if options:
+            raise InputError("engine options go with an engine name, not an engine object",
+                             hint="Configure the engine object itself, e.g. "
+                                  "DuckDBEngine(memory_limit='4GB').")
         return name
     factory = _FACTORIES.get(name) if isinstance(name, str) else None
     if factory is None:
@@ -144,7 +153,13 @@ def get_engine(name: str | Engine = "pandas") -> Engine:
                          hint="Register a new engine first with "
                               "netgraph.engines.register_engine(name, factory).",
                          cli_hint=f"Choose one of: {known}.")
-    engine = factory()
+    try:
+        engine = factory(**options)
+    except TypeError as e:
+        if not options:
+            raise
+        raise InputError(f"engine {name!r} does not take these options: {sorted(options)}",
+                         hint=str(e)) from None
     if not isinstance(engine, Engine):
         raise InputError(f"the factory of engine {name!r} returned "
                          f"{type(engine).__name__}, not an Engine",
@@ -152,4 +167,20 @@ def get_engine(name: str | Engine = "pandas") -> Engine:
     return engine
 
 
+def _duckdb_engine(**options: Any) -> Engine:
+    from netgraph.engines.duckdb import DuckDBEngine, import_duckdb
+
+    import_duckdb()
+    return DuckDBEngine(**options)
+
+
+def _spark_engine(**options: Any) -> Engine:
+    from netgraph.engines.spark import SparkEngine, import_pyspark
+
+    import_pyspark()
+    return SparkEngine(**options)
+
+
 register_engine("pandas", _pandas_engine)
+register_engine("duckdb", _duckdb_engine)
+register_engine("spark", _spark_engine)

@@ -8,7 +8,10 @@ else about the engine leaks out. An engine
 2. **scores** every tie (or some tie rows) at a date from that state
    (:meth:`Engine.score`: the frame of :func:`netgraph.scoring.score`), and
 3. computes the **person-to-company links** at a date (:meth:`Engine.company_links`:
-   the frame of :func:`netgraph.scoring.company_ties.company_links`).
+   the frame of :func:`netgraph.scoring.company_ties.company_links`), and
+4. aggregates the **per-tie evidence** at a date (:meth:`Engine.tie_evidence`: counts,
+   first and last contact, weighted volume by who reached out, exponentially decayed
+   recent volume, channels used), the heavy part of any strength formula.
 
 The pandas engine (:class:`netgraph.engines.pandas.PandasEngine`) is the reference: another
 engine (DuckDB, Spark, ...) is one module with a subclass of :class:`Engine` whose frames
@@ -18,7 +21,7 @@ Examples
 --------
 >>> from netgraph.engines.base import Engine
 >>> sorted(Engine.__abstractmethods__)
-['company_links', 'prepare', 'score']
+['company_links', 'prepare', 'score', 'tie_evidence']
 """
 
 from __future__ import annotations
@@ -126,6 +129,48 @@ class Engine(ABC):
         pandas.DataFrame
             Exactly the frame :func:`netgraph.scoring.company_ties.company_links` returns.
         """
+
+    @abstractmethod
+    def tie_evidence(self, state: Any, model: StrengthModel | None, at: Any,
+                     ties: Sequence[int] | np.ndarray | None = None) -> pd.DataFrame:
+        """Per-tie evidence at *at*: the sufficient statistics of the interactions.
+
+        Over each tie's interactions with a time <= *at* (a contact after *at* changes
+        nothing), with ``w = weight[channel] * (max(participants, 2) - 1) **
+        -group_exponent`` (participants clipped to 2..255) and times in float days since
+        the epoch.
+
+        Parameters
+        ----------
+        state : object
+            What :meth:`prepare` of this engine returned.
+        model : StrengthModel or None
+            Its ``weights``, ``group_exponent`` and ``recent_days`` are read.
+        at : timestamp-like
+        ties : sequence of int, optional
+            Tie rows (in this order); default all.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per tie row (RangeIndex), every column float64 (the frame of
+            :func:`netgraph.scoring.evidence.tie_evidence`): ``n_events``, ``first_day``,
+            ``last_day`` (NaN when none), ``volume`` (sum of w), ``w_a``, ``w_b``,
+            ``w_both`` (the volume started by side *a*, by side *b*, or two-way /
+            unknown, meetings and calls), ``recent_0``, ``recent_1``, ... (sum of
+            ``w * exp(-(at - t) / tau_k)`` for each ``tau_k`` of ``recent_days``),
+            ``channels_mask`` (bit *i* set when channel ``CHANNELS[i]`` was used).
+        """
+
+    def local_prepared(self, state: Any, rows: Sequence[int] | np.ndarray | None = None
+                       ) -> Any:
+        """A pandas :class:`~netgraph.scoring.Prepared` holding (at least) the
+        interactions of tie *rows* (default all), for the one-tie views (history,
+        explanations) that run on pandas whatever the engine.
+
+        The pandas engine's state already is one; other engines fetch the rows' events.
+        """
+        return state
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(name={self.name!r})"

@@ -63,6 +63,33 @@ class PandasEngine(Engine):
         the default :class:`~netgraph.scoring.StrengthModel`."""
         return score(state, model, at, ties=ties, forecast=forecast)
 
+    def tie_evidence(self, state: Prepared, model: StrengthModel | None, at: Any,
+                     ties: Sequence[int] | np.ndarray | None = None) -> pd.DataFrame:
+        """Per-tie evidence from the Prepared arrays (see :meth:`Engine.tie_evidence`).
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from netgraph.data import schema
+        >>> from netgraph.engines.pandas import PandasEngine
+        >>> ties = schema.conform(pd.DataFrame({"a": ["in:a"], "b": ["in:b"]}), "ties")
+        >>> engine = PandasEngine()
+        >>> engine.tie_evidence(engine.prepare(None, ties), None, "2026-01-01").n_events
+        0    0.0
+        Name: n_events, dtype: float64
+        """
+        from netgraph._time import to_days
+        from netgraph.scoring.evidence import tie_evidence
+
+        model = StrengthModel() if model is None else model
+        rows = None if ties is None else np.asarray(ties, dtype="int64").ravel()
+        if rows is not None and len(rows) and (rows.min() < 0 or rows.max() >= state.n_ties):
+            from netgraph.errors import InputError
+
+            raise InputError("tie rows out of range",
+                             expected=f"positions 0..{state.n_ties - 1} of the ties table")
+        return tie_evidence(state, model, to_days(at), rows)
+
     def company_links(self, affiliations: pd.DataFrame,
                       company_model: CompanyTieModel | None, at: Any) -> pd.DataFrame:
         """:func:`netgraph.scoring.company_ties.company_links` (see :meth:`Engine.company_links`)."""

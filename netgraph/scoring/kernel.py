@@ -51,12 +51,14 @@ from netgraph.scoring.model import StrengthModel
 from netgraph.scoring.prepare import Prepared, channel_of, direction_of
 
 __all__ = [
+    "COOLING_MULTIPLE",
     "State",
     "as_of",
     "evaluate",
     "overlap_at",
     "resolve_overlaps",
     "state_at",
+    "state_from_aggregates",
     "state_over_time",
     "times_index",
 ]
@@ -67,7 +69,9 @@ _UNKNOWN_STINT_DAYS = 180.0
 #: usual gap) and a tie is *cooling* once silent this many times its usual gap (a
 #: description for the ping list, Navarro et al. 2017; it does not change the strength).
 _SESSION_GAP_DAYS = 1.0
-_COOLING_MULTIPLE = 8.0
+#: A tie is *cooling* once silent more than this many times its usual gap.
+COOLING_MULTIPLE = 8.0
+_COOLING_MULTIPLE = COOLING_MULTIPLE
 _COOLING_MIN_GAPS = 2
 # each Prepared's usual-gap sums over all its contacts (what every later date reads)
 _GAPS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -303,6 +307,65 @@ def state_at(prep: Prepared, model: StrengthModel, at: float,
         del lg
         if rows is None and at >= prep.t_max:
             _GAPS[prep] = (n_gaps, log_gaps)      # the same at any later date
+    return state_from_aggregates(prep, model, at, ev, n_ch, n_dir, n_gaps, log_gaps, rows)
+
+
+def state_from_aggregates(prep: Prepared, model: StrengthModel, at: float,
+                          ev: Any, n_ch: np.ndarray, n_dir: np.ndarray,
+                          n_gaps: np.ndarray, log_gaps: np.ndarray,
+                          rows: np.ndarray | None = None) -> State:
+    """A :class:`State` at *at* from per-tie aggregates of the interactions.
+
+    The aggregates are what any engine computes in one scan of the interactions with
+    time ``<= at`` (see :func:`state_at`, the pandas version); the tie data (``since``),
+    shared tenure and hand-set overrides are read from *prep*, which may hold no
+    interactions at all (an SQL engine's Prepared of the small tables).
+
+    Parameters
+    ----------
+    prep : Prepared
+        Gives ``since``, the shared job stints and the overrides of the tie rows.
+    model : StrengthModel
+    at : float
+        Days since the epoch.
+    ev : mapping of str to array (or a DataFrame)
+        The :func:`~netgraph.scoring.evidence.tie_evidence` columns, one row per tie row.
+    n_ch : numpy.ndarray
+        (R, len(CHANNELS)) contacts per channel code.
+    n_dir : numpy.ndarray
+        (R, 3) contacts per direction code (0 *a* reached out, 1 *b*, 2 unknown).
+    n_gaps, log_gaps : numpy.ndarray
+        Per tie row: the number of gaps of at least ``_SESSION_GAP_DAYS`` (1 day)
+        between consecutive contacts (in time order), and the sum of their logarithms.
+    rows : numpy.ndarray, optional
+        Sorted unique tie rows the aggregates are for; default every tie row.
+
+    Returns
+    -------
+    State
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import pandas as pd
+    >>> from netgraph.data import schema
+    >>> from netgraph.scoring import StrengthModel, prepare
+    >>> from netgraph.scoring.evidence import tie_evidence
+    >>> from netgraph.scoring.kernel import evaluate, state_at, state_from_aggregates
+    >>> ties = schema.conform(pd.DataFrame({"a": ["in:a"], "b": ["in:b"]}), "ties")
+    >>> inter = schema.conform(pd.DataFrame({"person_id": ["in:b"] * 2,
+    ...     "other_id": ["in:a"] * 2, "timestamp": ["2026-01-01", "2026-01-05"],
+    ...     "channel": ["call"] * 2}), "interactions", ["in:a", "in:b"])
+    >>> prep, m, at = prepare(ties, inter), StrengthModel(), 20460.0
+    >>> ev = tie_evidence(prep, m, at)
+    >>> st = state_from_aggregates(prepare(ties), m, at, ev, prep.n_channel,
+    ...     prep.n_direction, np.array([1.0]), np.log([4.0]))
+    >>> float(evaluate(st, m)["strength"][0]) == float(evaluate(state_at(prep, m, at), m)["strength"][0])
+    True
+    """
+    n_rows = prep.n_ties if rows is None else len(rows)
+    if not isinstance(ev, dict):
+        ev = {c: np.asarray(ev[c], dtype="float64") for c in evidence_columns(model)}
     o_level, o_time = _override_at(prep, rows, n_rows, at)
     since = prep.since if rows is None else prep.since[rows]
     iv = resolve_overlaps(prep, model, rows)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -32,13 +33,16 @@ from netgraph._time import days_of, ns_of
 from netgraph.data.schema import CHANNELS
 from netgraph.errors import InputError, NotFoundError
 
-__all__ = ["Prepared", "channel_of", "direction_of", "find_tie", "participants_of",
-           "person_codes", "prepare", "tie_row"]
+__all__ = ["MAX_PARTICIPANTS", "Prepared", "channel_of", "direction_of", "find_tie",
+           "pack_kind", "participants_of", "person_codes", "prepare", "tie_row",
+           "time_base"]
 
 # A packed event's low 14 bits: channel (4) | direction (2) | participants (8, 2..255)
 _CH_SHIFT, _D_SHIFT, _P_MASK = 10, 8, 255
 _T_SHIFT = 14
 _MAX_PARTICIPANTS = 255
+#: Participants are clipped to 2..MAX_PARTICIPANTS when packed (a missing count is 2).
+MAX_PARTICIPANTS = _MAX_PARTICIPANTS
 _INT64_MIN = np.iinfo("int64").min
 
 
@@ -174,6 +178,52 @@ def direction_of(kind: np.ndarray) -> np.ndarray:
 def participants_of(kind: np.ndarray) -> np.ndarray:
     """Participants of packed events (2..255; a missing count is 2)."""
     return np.asarray(kind).astype("int64") & _P_MASK
+
+
+def pack_kind(channel: Any, direction: Any, participants: Any) -> Any:
+    """The packed ``kind`` of events (the inverse of :func:`channel_of` and friends).
+
+    Participants must already be clipped to 2..:data:`MAX_PARTICIPANTS`. Works on
+    integers and integer arrays (the SQL engines read the multipliers off it).
+
+    Examples
+    --------
+    >>> from netgraph.scoring.prepare import channel_of, pack_kind
+    >>> pack_kind(1, 0, 0), pack_kind(0, 1, 0), int(channel_of(pack_kind(3, 2, 40)))
+    (1024, 256, 3)
+    """
+    return (channel << _CH_SHIFT) | (direction << _D_SHIFT) | participants
+
+
+def time_base(smin: int, smax: int, n_ties: int) -> tuple[float, float, int]:
+    """How :func:`prepare` turns whole seconds into float days: ``(origin, tick, tick_s)``.
+
+    ``t = (sec - smin) // tick_s * tick + origin`` where *smin*, *smax* are the first and
+    last contact (whole seconds since the epoch): seconds unless the span does not fit
+    in the bits the packed sort key leaves beside the tie row.
+
+    Raises
+    ------
+    InputError
+        If there are too many ties to pack.
+
+    Examples
+    --------
+    >>> from netgraph.scoring.prepare import time_base
+    >>> time_base(0, 86_400, 10)
+    (0.0, 1.1574074074074073e-05, 1)
+    """
+    row_bits = max(1, int(n_ties).bit_length())
+    t_bits = 63 - _T_SHIFT - row_bits
+    if t_bits < 20:
+        raise InputError(f"too many ties to score at once ({n_ties:,})",
+                         hint="score the network in parts")
+    span = int(smax) - int(smin)
+    tick_s = 1
+    for tick_s in (1, 60, 3600, 86_400):
+        if span // tick_s < 2 ** t_bits:
+            break
+    return int(smin) / 86_400.0, tick_s / 86_400.0, tick_s
 
 
 def _offsets(row: np.ndarray, n: int) -> np.ndarray:
@@ -363,25 +413,17 @@ def prepare(ties: pd.DataFrame, interactions: pd.DataFrame | None = None,
         # does not fit in the bits left by the row count
         row_bits = max(1, int(n_ties).bit_length())
         t_bits = 63 - _T_SHIFT - row_bits
-        if t_bits < 20:
-            raise InputError(f"too many ties to score at once ({n_ties:,})",
-                             hint="score the network in parts")
         sec = take(ns) // 10**9
         del ns
         smin = int(sec.min()) if len(sec) else 0
-        span = int(sec.max()) - smin if len(sec) else 0
-        tick_s = 1
-        for tick_s in (1, 60, 3600, 86_400):
-            if span // tick_s < 2 ** t_bits:
-                break
+        origin, tick, tick_s = time_base(smin, int(sec.max()) if len(sec) else 0, n_ties)
         sec -= smin
         if tick_s > 1:
             sec //= tick_s
-        origin, tick = smin / 86_400.0, tick_s / 86_400.0
         row_shift = _T_SHIFT + t_bits
         keys = row << row_shift
         keys |= sec << _T_SHIFT
-        keys |= (ch << _CH_SHIFT) | (d << _D_SHIFT) | part
+        keys |= pack_kind(ch, d, part)
         del row, sec, ch, d, part
         keys.sort()
     t = ((keys >> _T_SHIFT) & ((1 << (row_shift - _T_SHIFT)) - 1)) * tick

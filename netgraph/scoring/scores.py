@@ -31,7 +31,7 @@ from netgraph.scoring.kernel import State, evaluate, state_at
 from netgraph.scoring.model import StrengthModel, tier_column
 from netgraph.scoring.prepare import Prepared, prepare
 
-__all__ = ["score", "tie_strengths"]
+__all__ = ["score", "score_state", "tie_strengths"]
 
 
 def _frame(prep: Prepared, model: StrengthModel, st: State, comp: dict[str, np.ndarray],
@@ -57,6 +57,31 @@ def _frame(prep: Prepared, model: StrengthModel, st: State, comp: dict[str, np.n
     data["since"] = datetimes_from_days(st.since)
     idx = pd.RangeIndex(n_rows) if rows is None else pd.Index(rows)
     return pd.DataFrame(data, index=idx, copy=False)
+
+
+def score_state(prep: Prepared, model: StrengthModel, st: State,
+                rows: np.ndarray | None = None) -> pd.DataFrame:
+    """The frame of :func:`score` (no forecast columns) from a :class:`State`.
+
+    For engines that gather the per-tie aggregates themselves (see
+    :func:`~netgraph.scoring.kernel.state_from_aggregates`): the shared formula
+    (:func:`~netgraph.scoring.kernel.evaluate`) and the same columns as :func:`score`.
+    *prep* gives the people of each tie row (it may hold no interactions); *rows* are
+    the sorted unique tie rows of *st* (default every tie row).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netgraph.data import schema
+    >>> from netgraph.scoring import StrengthModel, prepare, score
+    >>> from netgraph.scoring.kernel import state_at
+    >>> from netgraph.scoring.scores import score_state
+    >>> ties = schema.conform(pd.DataFrame({"a": ["in:a"], "b": ["in:b"]}), "ties")
+    >>> prep, m = prepare(ties), StrengthModel()
+    >>> score_state(prep, m, state_at(prep, m, 20454.0)).equals(score(prep, m, "2026-01-01"))
+    True
+    """
+    return _frame(prep, model, st, evaluate(st, model), rows)
 
 
 def score(prep: Prepared, model: StrengthModel | None = None, at: Any = None, *,

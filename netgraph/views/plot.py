@@ -29,6 +29,7 @@ import pandas as pd
 
 from netgraph.data.schema import CHANNELS
 from netgraph.scoring import TIERS, StrengthModel
+from netgraph.scoring.kernel import COOLING_MULTIPLE
 
 __all__ = ["paths", "reach", "strength_history", "tie_began", "warmth", "warmth_table"]
 
@@ -117,7 +118,7 @@ def _mark_cooling(ax: Any, x: pd.DatetimeIndex, series: pd.Series,
     y = series.to_numpy(dtype="float64")
     for i in starts:
         ax.axvline(x[i], color="#6b7280", lw=0.8, ls=":", zorder=2)
-        ax.annotate(f"cooling: silent > {model.cooling_gap_multiple:g}x the usual gap",
+        ax.annotate(f"cooling: silent > {COOLING_MULTIPLE:g}x the usual gap",
                     (x[i], y[i]), xytext=(6, 14), textcoords="offset points", fontsize=8,
                     color="#374151", arrowprops={"arrowstyle": "->", "color": "#6b7280"})
 
