@@ -59,11 +59,43 @@ _DEFAULT_COEFFICIENTS = {"silence": -1.5, "activity_0": 0.5, "activity_1": 0.3,
                          "years_known": 0.3, "shared_employer": 1.5}
 
 
-class ChannelValues(dict):
+class _ReadOnlyDict(dict):
+    """A ``dict`` that refuses changes (hashable, copied as itself): the model's tables.
+
+    A ``dict`` so :func:`dataclasses.asdict` and ``json`` handle it; read-only so
+    :class:`StrengthModel` stays immutable and hashable. Subclasses name what they hold
+    in ``_WHAT`` (for the error).
+    """
+
+    __slots__ = ()
+    _WHAT = "values"
+
+    def _readonly(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError(f"StrengthModel {self._WHAT} are read-only; "
+                        "use StrengthModel.with_(...)")
+
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _readonly
+    __ior__ = _readonly  # type: ignore[assignment]
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(self.items()))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (dict(self),))
+
+    def __copy__(self) -> _ReadOnlyDict:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _ReadOnlyDict:
+        return self
+
+
+class ChannelValues(_ReadOnlyDict):
     """A read-only ``channel -> float`` dict over :data:`~netgraph.data.schema.CHANNELS`.
 
-    Names not in ``CHANNELS`` are ignored; a channel not given counts 0.1. A ``dict`` (so :func:`dataclasses.asdict` and ``json`` handle it) that refuses
-    changes, keeping :class:`StrengthModel` immutable and hashable.
+    Names not in ``CHANNELS`` are ignored; a channel not given counts 0.1. A ``dict`` (so
+    :func:`dataclasses.asdict` and ``json`` handle it) that refuses changes, keeping
+    :class:`StrengthModel` immutable and hashable.
 
     Examples
     --------
@@ -79,29 +111,11 @@ class ChannelValues(dict):
     """
 
     __slots__ = ()
+    _WHAT = "channel values"
 
     def __init__(self, values: Mapping[str, float] | Iterable[tuple[str, float]] = ()) -> None:
         given = dict(values)
         super().__init__((c, float(given.get(c, 0.1))) for c in CHANNELS)
-
-    def _readonly(self, *args: Any, **kwargs: Any) -> None:
-        raise TypeError("StrengthModel channel values are read-only; "
-                        "use StrengthModel.with_(...)")
-
-    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _readonly
-    __ior__ = _readonly  # type: ignore[assignment]
-
-    def __hash__(self) -> int:  # type: ignore[override]
-        return hash(tuple(self.items()))
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (ChannelValues, (dict(self),))
-
-    def __copy__(self) -> ChannelValues:
-        return self
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> ChannelValues:
-        return self
 
     def array(self) -> np.ndarray:
         """The values in :data:`~netgraph.data.schema.CHANNELS` order, as a float64 array."""
@@ -128,7 +142,7 @@ def _channel_values(name: str, given: Mapping[str, float] | None,
     return ChannelValues(merged)
 
 
-class Coefficients(dict):
+class Coefficients(_ReadOnlyDict):
     """A read-only ``feature -> coefficient`` dict (see :data:`FEATURES`).
 
     Examples
@@ -144,25 +158,7 @@ class Coefficients(dict):
     """
 
     __slots__ = ()
-
-    def _readonly(self, *args: Any, **kwargs: Any) -> None:
-        raise TypeError("StrengthModel coefficients are read-only; "
-                        "use StrengthModel.with_(...)")
-
-    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _readonly
-    __ior__ = _readonly  # type: ignore[assignment]
-
-    def __hash__(self) -> int:  # type: ignore[override]
-        return hash(tuple(self.items()))
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Coefficients, (dict(self),))
-
-    def __copy__(self) -> Coefficients:
-        return self
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> Coefficients:
-        return self
+    _WHAT = "coefficients"
 
 
 def feature_names(n_recent: int) -> list[str]:
