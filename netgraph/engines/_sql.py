@@ -53,6 +53,7 @@ from netgraph.scoring.prepare import (
 
 __all__ = [
     "EVENT_SOURCE_COLUMNS",
+    "EventsState",
     "aggregate_sql",
     "evidence_frame",
     "frame_from_aggregates",
@@ -331,3 +332,43 @@ def check_rows(rows: Any, n_ties: int) -> np.ndarray:
         raise InputError("tie rows out of range",
                          expected=f"positions 0..{n_ties - 1} of the ties table")
     return np.unique(r)
+
+
+@dataclasses.dataclass(eq=False)
+class EventsState:
+    """What a SQL engine's ``prepare`` keeps (the DuckDB and Spark states extend it).
+
+    Attributes
+    ----------
+    skel : Prepared
+        The pandas Prepared of ties, shared stints and overrides (no interactions).
+    events : str
+        The engine's table (or view) of ``(row, sec, kind)``.
+    n_events : int
+        Interactions matched to a tie.
+    smin, smax : int
+        First and last contact, whole seconds since the epoch.
+    skipped : dict of str to int
+        Interactions not matched to a tie.
+    """
+
+    skel: Any
+    events: str
+    n_events: int
+    smin: int
+    smax: int
+    skipped: dict[str, int]
+    kinds_key: Any = dataclasses.field(default=None, repr=False)
+
+    @property
+    def base(self) -> tuple[float, float, int]:
+        """The time base of the packed events (see :func:`time_base`)."""
+        return time_base(self.smin, self.smax, self.skel.n_ties)
+
+    @property
+    def tx(self) -> str:
+        """The SQL expression of an event's time in days (see :func:`t_expr`)."""
+        return t_expr(self.base, self.smin)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.skel.n_ties} ties, {self.n_events} interactions)"

@@ -103,43 +103,12 @@ def check_columns(types: dict[str, str], where: str) -> set[str]:
 
 
 @dataclass(eq=False)
-class DuckDBState:
-    """What :meth:`DuckDBEngine.prepare` keeps: the events table and the small tables.
+class DuckDBState(_sql.EventsState):
+    """What :meth:`DuckDBEngine.prepare` keeps: the events table and the small tables
+    (the fields of :class:`netgraph.engines._sql.EventsState`, plus the connection)."""
 
-    Attributes
-    ----------
-    skel : Prepared
-        The pandas Prepared of ties, shared stints and overrides (no interactions).
-    events : str
-        The DuckDB table of ``(row, sec, kind)``.
-    n_events : int
-        Interactions matched to a tie.
-    smin, smax : int
-        First and last contact, whole seconds since the epoch.
-    skipped : dict of str to int
-        Interactions not matched to a tie.
-    """
-
-    skel: Prepared
-    events: str
-    n_events: int
-    smin: int
-    smax: int
-    skipped: dict[str, int]
     tables: dict[str, str] = field(default_factory=dict)
     con: Any = field(default=None, repr=False)
-    kinds_key: Any = field(default=None, repr=False)
-
-    @property
-    def base(self) -> tuple[float, float, int]:
-        return _sql.time_base(self.smin, self.smax, self.skel.n_ties)
-
-    @property
-    def tx(self) -> str:
-        return _sql.t_expr(self.base, self.smin)
-
-    def __repr__(self) -> str:
-        return f"DuckDBState({self.skel.n_ties} ties, {self.n_events} interactions)"
 
 
 def _drop(con: Any, names: list[str]) -> None:

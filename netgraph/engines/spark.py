@@ -96,29 +96,12 @@ def local_session(master: str = "local[2]", shuffle_partitions: int = 4,
 
 
 @dataclass(eq=False)
-class SparkState:
-    """What :meth:`SparkEngine.prepare` keeps: the cached events and the small views."""
+class SparkState(_sql.EventsState):
+    """What :meth:`SparkEngine.prepare` keeps: the cached events and the small views
+    (the fields of :class:`netgraph.engines._sql.EventsState`, plus the DataFrame)."""
 
-    skel: Prepared
-    events: str
-    n_events: int
-    smin: int
-    smax: int
-    skipped: dict[str, int]
     views: dict[str, str] = field(default_factory=dict)
     frame: Any = field(default=None, repr=False)
-    kinds_key: Any = field(default=None, repr=False)
-
-    @property
-    def base(self) -> tuple[float, float, int]:
-        return _sql.time_base(self.smin, self.smax, self.skel.n_ties)
-
-    @property
-    def tx(self) -> str:
-        return _sql.t_expr(self.base, self.smin)
-
-    def __repr__(self) -> str:
-        return f"SparkState({self.skel.n_ties} ties, {self.n_events} interactions)"
 
 
 class SparkEngine(Engine):
